@@ -1,0 +1,34 @@
+# ordergen: Huawei Cloud order endpoints, from doc pages to Go code.
+GO ?= go
+SPECS := dsc dbss hss
+
+.PHONY: all generate check test test-short golden bench vet
+
+all: generate test
+
+## generate: rebuild generated/ from specs/
+generate:
+	@for s in $(SPECS); do $(GO) run ./cmd/gen --spec specs/$$s.yaml --out generated/$$s --package $$s || exit 1; done
+
+## check: fail when generated/ is stale
+check:
+	@for s in $(SPECS); do $(GO) run ./cmd/gen --check --spec specs/$$s.yaml --out generated/$$s --package $$s || exit 1; done
+
+## vet: go vet both modules
+vet:
+	$(GO) vet ./...
+	cd e2e && $(GO) vet ./...
+
+## test: every test, both modules (what CI runs)
+test: check vet
+	$(GO) test -race -count=1 ./...
+	cd e2e && $(GO) test -race -count=1 ./...
+
+## golden: rewrite the golden files from the current generator
+golden:
+	$(GO) test ./generator/... -update
+
+## bench: benchmarks against the peers (not run in CI)
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./generated/... ./generator/...
+	cd e2e && $(GO) test -run '^$$' -bench . -benchmem ./...
