@@ -47,6 +47,8 @@ type API struct {
 	Schemas []*Schema
 	// Security lists the security schemes, sorted by name.
 	Security []*SecurityScheme
+	// Notes are info.x-doc-note texts, kept for documentation.
+	Notes []string
 }
 
 // SecurityScheme is one way to authenticate a call.
@@ -90,6 +92,8 @@ type Operation struct {
 	// RetrySafe is x-retry-safe: true when a 429/503 with Retry-After may be
 	// re-sent because the server did not act on the request.
 	RetrySafe bool
+	// Notes are the operation's x-doc-note texts.
+	Notes []string
 }
 
 // Success returns the first 2xx response, or nil.
@@ -126,6 +130,8 @@ type Param struct {
 	// Secret marks a credential (X-Auth-Token, format: password): redacted
 	// wherever it would be printed or recorded.
 	Secret bool
+	// Notes are the parameter's x-doc-note texts.
+	Notes []string
 }
 
 // Body is a request body.
