@@ -1,0 +1,203 @@
+package rt
+
+import (
+	"encoding/json"
+	"errors"
+)
+
+// errScan reports JSON the key scanner cannot walk. encoding/json checks
+// syntax before it calls UnmarshalJSON, so this shows only on direct calls.
+var errScan = errors.New("malformed JSON object")
+
+// objScanner walks the members of one JSON object without decoding their
+// values, so that UnmarshalJSON can see which keys came and which were
+// null. It never allocates unless a key holds escapes.
+type objScanner struct {
+	data    []byte
+	pos     int
+	err     error
+	key     []byte // raw key, without quotes
+	escaped bool   // key holds a backslash escape
+	null    bool   // value is the literal null
+	valPos  int    // start of the value
+	valEnd  int    // end of the value
+}
+
+// newObjScanner returns a scanner positioned inside the object in data.
+func newObjScanner(data []byte) objScanner {
+	s := objScanner{data: data}
+	s.skipSpace()
+	if s.pos >= len(data) || data[s.pos] != '{' {
+		s.err = errScan
+		return s
+	}
+	s.pos++
+	return s
+}
+
+// isNull reports whether data is the JSON literal null.
+func isNull(data []byte) bool {
+	s := objScanner{data: data}
+	s.skipSpace()
+	rest := data[s.pos:]
+	return len(rest) >= 4 && string(rest[:4]) == "null"
+}
+
+// next advances to the next member and reports whether there is one.
+func (s *objScanner) next() bool {
+	if s.err != nil {
+		return false
+	}
+	s.skipSpace()
+	if s.pos < len(s.data) && s.data[s.pos] == ',' {
+		s.pos++
+		s.skipSpace()
+	}
+	if s.pos >= len(s.data) {
+		s.err = errScan
+		return false
+	}
+	if s.data[s.pos] == '}' {
+		s.pos++
+		return false
+	}
+	if s.data[s.pos] != '"' {
+		s.err = errScan
+		return false
+	}
+	start := s.pos + 1
+	end, escaped := s.skipString()
+	if s.err != nil {
+		return false
+	}
+	s.key, s.escaped = s.data[start:end-1], escaped
+	s.skipSpace()
+	if s.pos >= len(s.data) || s.data[s.pos] != ':' {
+		s.err = errScan
+		return false
+	}
+	s.pos++
+	s.skipSpace()
+	s.valPos = s.pos
+	rest := s.data[s.pos:]
+	s.null = len(rest) >= 4 && string(rest[:4]) == "null"
+	s.skipValue()
+	s.valEnd = s.pos
+	return s.err == nil
+}
+
+// name returns the member's key, unescaped.
+func (s *objScanner) name() []byte {
+	if !s.escaped {
+		return s.key
+	}
+	var str string
+	raw := make([]byte, 0, len(s.key)+2)
+	raw = append(append(append(raw, '"'), s.key...), '"')
+	if err := json.Unmarshal(raw, &str); err != nil {
+		return s.key
+	}
+	return []byte(str)
+}
+
+// value returns the member's raw value.
+func (s *objScanner) value() []byte { return s.data[s.valPos:s.valEnd] }
+
+func (s *objScanner) skipSpace() {
+	for s.pos < len(s.data) {
+		switch s.data[s.pos] {
+		case ' ', '\t', '\n', '\r':
+			s.pos++
+		default:
+			return
+		}
+	}
+}
+
+// skipString moves past the string starting at s.pos and returns the
+// position after its closing quote.
+func (s *objScanner) skipString() (end int, escaped bool) {
+	i := s.pos + 1
+	for i < len(s.data) {
+		switch s.data[i] {
+		case '\\':
+			escaped = true
+			i += 2
+			continue
+		case '"':
+			s.pos = i + 1
+			return s.pos, escaped
+		}
+		i++
+	}
+	s.err = errScan
+	return len(s.data), escaped
+}
+
+// skipValue moves past one JSON value.
+func (s *objScanner) skipValue() {
+	if s.pos >= len(s.data) {
+		s.err = errScan
+		return
+	}
+	switch s.data[s.pos] {
+	case '"':
+		s.skipString()
+	case '{', '[':
+		depth := 0
+		for s.pos < len(s.data) && s.err == nil {
+			switch s.data[s.pos] {
+			case '"':
+				s.skipString()
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					s.pos++
+					return
+				}
+			}
+			s.pos++
+		}
+		s.err = errScan
+	default:
+		for s.pos < len(s.data) {
+			switch s.data[s.pos] {
+			case ',', '}', ']', ' ', '\t', '\n', '\r':
+				return
+			}
+			s.pos++
+		}
+	}
+}
+
+// firstNullElem returns the index of the first null element of the JSON
+// array raw, or -1 when there is none (or raw is no array).
+func firstNullElem(raw []byte) int {
+	s := objScanner{data: raw}
+	s.skipSpace()
+	if s.pos >= len(raw) || raw[s.pos] != '[' {
+		return -1
+	}
+	s.pos++
+	for i := 0; ; i++ {
+		s.skipSpace()
+		if s.pos < len(raw) && raw[s.pos] == ',' {
+			s.pos++
+			s.skipSpace()
+		}
+		if s.pos >= len(raw) || raw[s.pos] == ']' {
+			return -1
+		}
+		rest := raw[s.pos:]
+		if len(rest) >= 4 && string(rest[:4]) == "null" {
+			return i
+		}
+		s.skipValue()
+		if s.err != nil {
+			return -1
+		}
+	}
+}

@@ -1,0 +1,172 @@
+package rt
+
+import (
+	"encoding/json"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+)
+
+// Violation is one rule a value breaks.
+type Violation struct {
+	// In is where the value was: "body", "path", "query" or "header".
+	In string
+	// Pointer is the JSON pointer of the value in the body ("" for the
+	// body itself), or the parameter name for path, query and header.
+	Pointer string
+	// Rule names the broken rule as the spec calls it: required, null,
+	// type, enum, minimum, maximum, exclusiveMinimum, exclusiveMaximum,
+	// multipleOf, minLength, maxLength, pattern, minItems, maxItems,
+	// uniqueItems, additionalProperties.
+	Rule string
+	// Message says what the rule wants; it never repeats a secret value.
+	Message string
+}
+
+// String renders v as "in pointer: rule: message".
+func (v Violation) String() string {
+	where := v.Pointer
+	switch {
+	case v.In != "body":
+		where = v.In + " parameter " + strconv.Quote(v.Pointer)
+	case where == "":
+		where = "body"
+	}
+	return where + ": " + v.Rule + ": " + v.Message
+}
+
+// ValidationError lists every violation found in one value, in the order
+// the validator met them. Use errors.As to get it from an error.
+type ValidationError struct {
+	Violations []Violation
+}
+
+// Error joins the violations, one per line after the first.
+func (e *ValidationError) Error() string {
+	if len(e.Violations) == 1 {
+		return "invalid request: " + e.Violations[0].String()
+	}
+	var b strings.Builder
+	b.WriteString("invalid request: ")
+	b.WriteString(strconv.Itoa(len(e.Violations)))
+	b.WriteString(" violations")
+	for _, v := range e.Violations {
+		b.WriteString("\n\t")
+		b.WriteString(v.String())
+	}
+	return b.String()
+}
+
+// vpath is a JSON pointer under construction, kept on the stack of the
+// validating functions and turned into a string only for a violation, so
+// that validating a valid value allocates nothing.
+type vpath struct {
+	parent *vpath
+	key    string // object member; used when index < 0
+	index  int    // array element, or -1
+}
+
+// child returns the path of member key below p.
+func (p *vpath) child(key string) vpath { return vpath{parent: p, key: key, index: -1} }
+
+// elem returns the path of element i below p.
+func (p *vpath) elem(i int) vpath { return vpath{parent: p, index: i} }
+
+// String renders p as an RFC 6901 JSON pointer.
+func (p *vpath) String() string {
+	if p == nil {
+		return ""
+	}
+	var parts []string
+	for q := p; q != nil; q = q.parent {
+		if q.parent == nil && q.key == "" && q.index < 0 {
+			break // the root
+		}
+		if q.index >= 0 {
+			parts = append(parts, strconv.Itoa(q.index))
+		} else {
+			parts = append(parts, escapePointer(q.key))
+		}
+	}
+	var b strings.Builder
+	for i := len(parts) - 1; i >= 0; i-- {
+		b.WriteByte('/')
+		b.WriteString(parts[i])
+	}
+	return b.String()
+}
+
+// escapePointer escapes ~ and / as RFC 6901 asks.
+func escapePointer(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+}
+
+// rootPath returns the path of a value itself.
+func rootPath() vpath { return vpath{index: -1} }
+
+// violations collects violations; its zero value is ready and allocates
+// only when a violation is added.
+type violations struct {
+	in   string
+	list []Violation
+}
+
+// add records that the value at p breaks rule.
+func (v *violations) add(p *vpath, rule, msg string) {
+	v.list = append(v.list, Violation{In: v.in, Pointer: p.String(), Rule: rule, Message: msg})
+}
+
+// addParam records that parameter name (located in v.in) breaks rule.
+func (v *violations) addParam(name, rule, msg string) {
+	v.list = append(v.list, Violation{In: v.in, Pointer: name, Rule: rule, Message: msg})
+}
+
+// err returns nil or the *ValidationError holding what was collected.
+func (v *violations) err() error {
+	if len(v.list) == 0 {
+		return nil
+	}
+	return &ValidationError{Violations: v.list}
+}
+
+// isMultipleOf reports whether value divided by m is an integer, computed
+// exactly.
+func isMultipleOf(value, m float64) bool {
+	if m <= 0 || math.IsNaN(m) || math.IsInf(m, 0) || math.IsNaN(value) || math.IsInf(value, 0) {
+		return m > 0
+	}
+	q := new(big.Rat).Quo(new(big.Rat).SetFloat64(value), new(big.Rat).SetFloat64(m))
+	return q.IsInt()
+}
+
+// uniqueItems reports whether no two items of s encode to the same JSON.
+func uniqueItems[T any](s []T) bool {
+	seen := make(map[string]struct{}, len(s))
+	for _, item := range s {
+		b, err := json.Marshal(item)
+		if err != nil {
+			return false
+		}
+		if _, dup := seen[string(b)]; dup {
+			return false
+		}
+		seen[string(b)] = struct{}{}
+	}
+	return true
+}
+
+// jsonText renders v as JSON for String methods; v is already redacted.
+func jsonText(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "<" + err.Error() + ">"
+	}
+	return string(b)
+}
+
+// redactedText replaces a secret for printing.
+const redactedText = "******"
