@@ -1,0 +1,152 @@
+package loader
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/hwcorder/ordergen/generator/model"
+)
+
+// enum fills s.Enum from v's enum, x-enum-varnames and x-enum-descriptions.
+// Constant names are completed by resolveNames once the type has a name;
+// here each value gets its suffix.
+func (c *converter) enum(v *openapi3.Schema, s *model.Schema, ptr string) {
+	names := c.stringList(v.Extensions, "x-enum-varnames", ptr)
+	descs := c.stringList(v.Extensions, "x-enum-descriptions", ptr)
+	if len(v.Enum) == 0 {
+		for _, x := range []string{"x-enum-varnames", "x-enum-descriptions"} {
+			if v.Extensions[x] != nil {
+				c.errorf(join(ptr, x), "%s without enum", x)
+			}
+		}
+		return
+	}
+	names = c.sameLength(names, len(v.Enum), join(ptr, "x-enum-varnames"))
+	descs = c.sameLength(descs, len(v.Enum), join(ptr, "x-enum-descriptions"))
+	suffixes := make([]string, len(v.Enum))
+	for i, raw := range v.Enum {
+		vptr := join(ptr, "enum", itoa(i))
+		val, ok := enumValue(jsonValue(raw), s.Kind)
+		if !ok {
+			c.errorf(vptr, "enum value %v is not of type %s", raw, s.Kind)
+		}
+		ev := model.EnumValue{Value: val}
+		if descs != nil {
+			ev.Description = descs[i]
+		}
+		suffixes[i] = valueSuffix(val, i)
+		if names != nil {
+			suffixes[i] = model.GoName(names[i])
+			if suffixes[i] == "" {
+				c.errorf(join(ptr, "x-enum-varnames", itoa(i)), "x-enum-varnames entry %q does not make a Go name", names[i])
+			}
+		}
+		s.Enum = append(s.Enum, ev)
+	}
+	c.enumSuffixes[s] = suffixes
+}
+
+// sameLength reports list (from extension at ptr) when its length is not n.
+func (c *converter) sameLength(list []string, n int, ptr string) []string {
+	if list != nil && len(list) != n {
+		c.errorf(ptr, "%s has %d entries for %d enum values", ptr[strings.LastIndexByte(ptr, '/')+1:], len(list), n)
+		return nil
+	}
+	return list
+}
+
+// stringList reads extension name of ext as a list of strings.
+func (c *converter) stringList(ext map[string]any, name, ptr string) []string {
+	raw, ok := ext[name]
+	if !ok {
+		return nil
+	}
+	list, ok := raw.([]any)
+	out := make([]string, len(list))
+	for i, x := range list {
+		s, isStr := x.(string)
+		ok = ok && isStr
+		out[i] = s
+	}
+	if !ok {
+		c.errorf(join(ptr, name), "%s must be a list of strings", name)
+		return nil
+	}
+	return out
+}
+
+// enumValue converts a decoded JSON value to the Go type the model uses for
+// kind: int64, float64, string or bool (nil for null).
+func enumValue(v any, kind model.Kind) (any, bool) {
+	if v == nil {
+		return nil, true
+	}
+	switch kind {
+	case model.KindInteger:
+		f, ok := v.(float64)
+		if !ok || f != math.Trunc(f) || math.Abs(f) > 1<<53 {
+			return v, false
+		}
+		return int64(f), true
+	case model.KindNumber:
+		_, ok := v.(float64)
+		return v, ok
+	case model.KindString:
+		_, ok := v.(string)
+		return v, ok
+	case model.KindBoolean:
+		_, ok := v.(bool)
+		return v, ok
+	}
+	return v, false
+}
+
+// valueSuffix derives a constant-name suffix from an enum value when
+// x-enum-varnames gives none: 2 -> "2", -1 -> "Minus1", 1.5 -> "1Point5",
+// "pay_per_use" -> "PayPerUse", "" -> "Empty"; a value that yields no
+// identifier falls back to "Value" + its index.
+func valueSuffix(v any, i int) string {
+	switch x := v.(type) {
+	case nil:
+		return "Null"
+	case bool:
+		if x {
+			return "True"
+		}
+		return "False"
+	case int64:
+		return strings.Replace(strconv.FormatInt(x, 10), "-", "Minus", 1)
+	case float64:
+		s := strconv.FormatFloat(x, 'f', -1, 64)
+		return strings.NewReplacer("-", "Minus", ".", "Point").Replace(s)
+	case string:
+		if x == "" {
+			return "Empty"
+		}
+		g := model.GoName(x)
+		if g == "" {
+			return "Value" + itoa(i)
+		}
+		if r := firstAlnum(x); unicode.IsDigit(r) {
+			g = g[1:] // drop GoName's "N": the type name comes first
+		}
+		return g
+	}
+	return fmt.Sprintf("Value%d", i)
+}
+
+func firstAlnum(s string) rune {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+	}
+	return 0
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

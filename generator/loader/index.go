@@ -1,0 +1,125 @@
+package loader
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/hwcorder/ordergen/generator/model"
+)
+
+// index maps every JSON pointer of a YAML document to its position and, for
+// mappings, the keys in document order. kin-openapi decodes objects into Go
+// maps and so loses key order; the index keeps it.
+type index struct {
+	file  string
+	nodes map[string]*entry
+	// byPos maps line and column to the shortest pointer located there.
+	byPos map[[2]int]string
+}
+
+type entry struct {
+	pos  model.Pos
+	node *yaml.Node
+	keys []string // mapping keys in order; nil for other nodes
+}
+
+// parseYAML parses data into an index. A syntax error comes back as an
+// *Error carrying the line the YAML parser reports.
+func parseYAML(file string, data []byte) (*index, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, yamlError(file, err)
+	}
+	ix := &index{file: file, nodes: map[string]*entry{}, byPos: map[[2]int]string{}}
+	if len(doc.Content) == 0 {
+		return nil, &Error{Pos: model.Pos{File: file}, Msg: "empty document"}
+	}
+	root := doc.Content[0]
+	ix.walk("#", model.Pos{File: file, Line: root.Line, Col: root.Column}, root)
+	return ix, nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// yamlError turns "yaml: line 3: did not find expected key" into an *Error
+// at line 3 with the message "yaml: did not find expected key".
+func yamlError(file string, err error) error {
+	msg := err.Error()
+	pos := model.Pos{File: file}
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		pos.Line, _ = strconv.Atoi(m[1])
+		msg = "yaml: " + msg[len(m[0]):]
+	}
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	return &Error{Pos: pos, Msg: msg}
+}
+
+func (ix *index) walk(ptr string, pos model.Pos, n *yaml.Node) {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	e := &entry{pos: pos, node: n}
+	ix.nodes[ptr] = e
+	key := [2]int{pos.Line, pos.Col}
+	if _, ok := ix.byPos[key]; !ok {
+		ix.byPos[key] = ptr
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			e.keys = append(e.keys, k.Value)
+			ix.walk(ptr+"/"+escape(k.Value), model.Pos{File: ix.file, Line: k.Line, Col: k.Column}, v)
+		}
+	case yaml.SequenceNode:
+		for i, v := range n.Content {
+			ix.walk(ptr+"/"+strconv.Itoa(i), model.Pos{File: ix.file, Line: v.Line, Col: v.Column}, v)
+		}
+	}
+}
+
+// pos returns the position of ptr, or of its closest indexed ancestor.
+func (ix *index) pos(ptr string) model.Pos {
+	for {
+		if e, ok := ix.nodes[ptr]; ok {
+			return e.pos
+		}
+		i := strings.LastIndexByte(ptr, '/')
+		if i < 0 {
+			return model.Pos{File: ix.file}
+		}
+		ptr = ptr[:i]
+	}
+}
+
+// keys returns the mapping keys at ptr in document order.
+func (ix *index) keys(ptr string) []string {
+	if e, ok := ix.nodes[ptr]; ok {
+		return e.keys
+	}
+	return nil
+}
+
+// has reports whether ptr exists in the document.
+func (ix *index) has(ptr string) bool {
+	_, ok := ix.nodes[ptr]
+	return ok
+}
+
+// escape encodes one JSON pointer token.
+func escape(s string) string {
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+}
+
+// join appends tokens, escaped, to a pointer.
+func join(ptr string, tokens ...string) string {
+	for _, t := range tokens {
+		ptr += "/" + escape(t)
+	}
+	return ptr
+}

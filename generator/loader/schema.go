@@ -1,0 +1,275 @@
+package loader
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/hwcorder/ordergen/generator/model"
+)
+
+// maxProperties is the most properties one object may have: the generated
+// code records which were present in a single uint64.
+const maxProperties = 64
+
+// schema converts the schema at ptr (or, through $ref, at its target).
+// Referenced schemas are converted once and shared.
+func (c *converter) schema(ref *openapi3.SchemaRef, ptr string, h hint) *model.Schema {
+	if ref == nil || ref.Value == nil {
+		c.errorf(ptr, "schema is missing")
+		return &model.Schema{Pointer: ptr, Pos: c.ix.pos(ptr)}
+	}
+	if ref.Ref == "" {
+		if s, ok := c.schemas[ptr]; ok {
+			return s // a path-level parameter shared by several operations
+		}
+		return c.build(ref.Value, ptr, h)
+	}
+	target := ref.Ref
+	if c.inProgress[target] {
+		c.unsupported(ptr, "recursive schema", fmt.Sprintf("%s refers back to itself", target))
+		return &model.Schema{Pointer: target, Pos: c.ix.pos(target)}
+	}
+	if s, ok := c.schemas[target]; ok {
+		return s
+	}
+	if name, ok := strings.CutPrefix(target, "#/components/schemas/"); ok && !strings.Contains(name, "/") {
+		h = hint{fixed: model.GoName(unescape(name)), always: true, what: "component schema"}
+	}
+	c.inProgress[target] = true
+	defer delete(c.inProgress, target)
+	return c.build(ref.Value, target, h)
+}
+
+// build converts one schema object located at ptr.
+func (c *converter) build(v *openapi3.Schema, ptr string, h hint) *model.Schema {
+	s := &model.Schema{
+		Pointer:     ptr,
+		Pos:         c.ix.pos(ptr),
+		Format:      v.Format,
+		Title:       v.Title,
+		Description: v.Description,
+		Deprecated:  v.Deprecated,
+		Nullable:    v.Nullable,
+		ReadOnly:    v.ReadOnly,
+		WriteOnly:   v.WriteOnly,
+		Pattern:     v.Pattern,
+		UniqueItems: v.UniqueItems,
+		Notes:       c.notes(v.Extensions, ptr),
+	}
+	c.schemas[ptr] = s
+	if name, ok := strings.CutPrefix(ptr, "#/components/schemas/"); ok {
+		s.Name = unescape(name)
+	}
+	c.checkUnsupported(v, ptr)
+	s.Kind = c.kind(v, s, ptr)
+	c.checkFormat(s, ptr)
+	c.constraints(v, s)
+	if v.Default != nil {
+		s.Default, s.HasDefault = jsonValue(v.Default), true
+	}
+	if h.always || s.Kind == model.KindObject || len(v.Enum) > 0 {
+		c.name(s, h)
+	}
+	c.enum(v, s, ptr)
+	switch s.Kind {
+	case model.KindArray:
+		c.items(v, s, ptr, h)
+	case model.KindObject:
+		c.object(v, s, ptr)
+	}
+	if v.Example != nil {
+		c.checkExample(v, jsonValue(v.Example), join(ptr, "example"))
+	}
+	return s
+}
+
+// unsupportedKeywords are schema keywords the generator cannot express.
+func unsupportedKeywords(v *openapi3.Schema) map[string]bool {
+	return map[string]bool{
+		"oneOf": len(v.OneOf) > 0, "anyOf": len(v.AnyOf) > 0, "allOf": len(v.AllOf) > 0,
+		"not": v.Not != nil, "discriminator": v.Discriminator != nil,
+		"const": v.Const != nil, "prefixItems": len(v.PrefixItems) > 0, "contains": v.Contains != nil,
+		"patternProperties": len(v.PatternProperties) > 0, "dependentSchemas": len(v.DependentSchemas) > 0,
+		"dependentRequired": len(v.DependentRequired) > 0, "propertyNames": v.PropertyNames != nil,
+		"if": v.If != nil, "then": v.Then != nil, "else": v.Else != nil,
+		"unevaluatedItems":      v.UnevaluatedItems.Has != nil || v.UnevaluatedItems.Schema != nil,
+		"unevaluatedProperties": v.UnevaluatedProperties.Has != nil || v.UnevaluatedProperties.Schema != nil,
+	}
+}
+
+func (c *converter) checkUnsupported(v *openapi3.Schema, ptr string) {
+	m := unsupportedKeywords(v)
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		if m[k] {
+			c.unsupported(join(ptr, k), k, "")
+		}
+	}
+	if v.Always != nil {
+		c.unsupported(ptr, "boolean schema", "")
+	}
+}
+
+// kind returns the schema's JSON type; "null" alongside one type means
+// nullable.
+func (c *converter) kind(v *openapi3.Schema, s *model.Schema, ptr string) model.Kind {
+	var types []string
+	if v.Type != nil {
+		types = slices.Clone(*v.Type)
+	}
+	if len(types) == 2 && slices.Contains(types, "null") {
+		s.Nullable = true
+		types = slices.DeleteFunc(types, func(t string) bool { return t == "null" })
+	}
+	switch {
+	case len(types) == 0:
+		c.errorf(ptr, "schema has no type")
+		return model.KindAny
+	case len(types) > 1:
+		c.unsupported(join(ptr, "type"), "several types", strings.Join(types, ", "))
+		return model.KindAny
+	}
+	switch types[0] {
+	case "object":
+		return model.KindObject
+	case "array":
+		return model.KindArray
+	case "string":
+		return model.KindString
+	case "integer":
+		return model.KindInteger
+	case "number":
+		return model.KindNumber
+	case "boolean":
+		return model.KindBoolean
+	}
+	c.unsupported(join(ptr, "type"), fmt.Sprintf("type %q", types[0]), "")
+	return model.KindAny
+}
+
+// checkFormat allows Go-sized numeric formats only; strings take any.
+func (c *converter) checkFormat(s *model.Schema, ptr string) {
+	allowed := map[model.Kind][]string{
+		model.KindInteger: {"int32", "int64"},
+		model.KindNumber:  {"float", "double"},
+	}[s.Kind]
+	if s.Format == "" || allowed == nil || slices.Contains(allowed, s.Format) {
+		return
+	}
+	c.unsupported(join(ptr, "format"), fmt.Sprintf("format %q on %s", s.Format, s.Kind),
+		"use "+strings.Join(allowed, " or "))
+}
+
+func (c *converter) constraints(v *openapi3.Schema, s *model.Schema) {
+	s.Min, s.Max, s.MultipleOf = v.Min, v.Max, v.MultipleOf
+	s.ExclusiveMin = v.ExclusiveMin.Bool != nil && *v.ExclusiveMin.Bool
+	s.ExclusiveMax = v.ExclusiveMax.Bool != nil && *v.ExclusiveMax.Bool
+	if x := v.ExclusiveMin.Value; x != nil {
+		s.Min, s.ExclusiveMin = x, true
+	}
+	if x := v.ExclusiveMax.Value; x != nil {
+		s.Max, s.ExclusiveMax = x, true
+	}
+	s.MinLength, s.MaxLength = int64(v.MinLength), int64Ptr(v.MaxLength)
+	s.MinItems, s.MaxItems = int64(v.MinItems), int64Ptr(v.MaxItems)
+	s.MinProperties, s.MaxProperties = int64(v.MinProps), int64Ptr(v.MaxProps)
+}
+
+func (c *converter) items(v *openapi3.Schema, s *model.Schema, ptr string, h hint) {
+	if v.Items == nil {
+		c.errorf(ptr, "array schema has no items")
+		return
+	}
+	s.Items = c.schema(v.Items, join(ptr, "items"), h.item(s))
+}
+
+func (c *converter) object(v *openapi3.Schema, s *model.Schema, ptr string) {
+	names := c.propertyOrder(v, ptr)
+	if len(names) > maxProperties {
+		c.unsupported(join(ptr, "properties"), fmt.Sprintf("an object with %d properties", len(names)),
+			fmt.Sprintf("at most %d: generated types record presence in one uint64", maxProperties))
+	}
+	for _, name := range names {
+		pptr := join(ptr, "properties", name)
+		ps := c.schema(v.Properties[name], pptr, hint{short: model.GoName(name), parent: s, suffix: model.GoName(name), what: "property"})
+		prop := &model.Property{
+			Name:        name,
+			GoName:      model.GoName(name),
+			Required:    slices.Contains(v.Required, name),
+			Description: ps.Description,
+			Schema:      ps,
+			Pos:         c.ix.pos(pptr),
+			Pointer:     pptr,
+		}
+		if prop.GoName == "" {
+			c.errorf(pptr, "property name %q does not make a Go name", name)
+		}
+		s.Properties = append(s.Properties, prop)
+	}
+	for i, r := range v.Required {
+		if v.Properties[r] == nil {
+			c.errorf(join(ptr, "required", fmt.Sprint(i)), "required property %q is not defined", r)
+		}
+	}
+	c.checkFieldNames(s)
+	c.additional(v, s, ptr)
+}
+
+// propertyOrder returns property names in document order.
+func (c *converter) propertyOrder(v *openapi3.Schema, ptr string) []string {
+	var out []string
+	for _, k := range c.ix.keys(join(ptr, "properties")) {
+		if v.Properties[k] != nil {
+			out = append(out, k)
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(v.Properties)) {
+		if !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func (c *converter) additional(v *openapi3.Schema, s *model.Schema, ptr string) {
+	ap := v.AdditionalProperties
+	if ap.Has != nil && !*ap.Has {
+		s.ForbidAdditional = true
+	}
+	if ap.Schema == nil {
+		return
+	}
+	aptr := join(ptr, "additionalProperties")
+	if len(v.Properties) > 0 {
+		c.unsupported(aptr, "additionalProperties with a schema alongside properties", "")
+		return
+	}
+	s.AdditionalProperties = c.schema(ap.Schema, aptr, hint{parent: s, suffix: "Value", what: "map value"})
+}
+
+// checkFieldNames reports two properties of one object with one Go name.
+func (c *converter) checkFieldNames(s *model.Schema) {
+	seen := map[string]*model.Property{}
+	for _, p := range s.Properties {
+		if first, ok := seen[p.GoName]; ok && p.GoName != "" {
+			c.errorf(p.Pointer, "Go field name %q collides with %s at %s", p.GoName, first.Pointer, first.Pos)
+			continue
+		}
+		seen[p.GoName] = p
+	}
+}
+
+func int64Ptr(p *uint64) *int64 {
+	if p == nil {
+		return nil
+	}
+	v := int64(*p)
+	return &v
+}
+
+func unescape(tok string) string {
+	return strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+}
