@@ -163,9 +163,13 @@ func (s *objScanner) skipValue() {
 		}
 		s.err = errScan
 	default:
+		start := s.pos
 		for s.pos < len(s.data) {
 			switch s.data[s.pos] {
 			case ',', '}', ']', ' ', '\t', '\n', '\r':
+				if s.pos == start {
+					s.err = errScan // no value here
+				}
 				return
 			}
 			s.pos++
