@@ -1,0 +1,326 @@
+package types
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/hwcorder/ordergen/generator/model"
+)
+
+// formatPatterns are the string formats whose values are checked, with the
+// expressions kin-openapi checks them with by default.
+var formatPatterns = map[string]string{
+	"byte":      `(^$|^[a-zA-Z0-9+/\-_]*=*$)`,
+	"date":      `^[0-9]{4}-(0[1-9]|10|11|12)-(0[1-9]|[12][0-9]|3[01])$`,
+	"date-time": `^[0-9]{4}-(0[1-9]|10|11|12)-(0[1-9]|[12][0-9]|3[01])T([0-1][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)[0-9]{2}:[0-9]{2})$`,
+}
+
+// reporter builds the statement that records a violation of rule.
+type reporter func(rule, msg string) jen.Code
+
+// bodyReporter reports at the path held in variable pv.
+func bodyReporter(pv string) reporter {
+	return func(rule, msg string) jen.Code {
+		return jen.Id("v").Dot("add").Call(jen.Op("&").Id(pv), jen.Lit(rule), jen.Lit(msg))
+	}
+}
+
+// validateDecl declares Validate and validate for named schema s.
+func (e *emitter) validateDecl(s *model.Schema) []jen.Code {
+	recv := jen.Id("t").Id(s.GoName)
+	if isStruct(s) {
+		recv = jen.Id("t").Op("*").Id(s.GoName)
+	}
+	var body []jen.Code
+	if isStruct(s) {
+		body = e.structChecks(s)
+	} else {
+		body = e.checks(s, jen.Id("t"), "p", 0, true)
+	}
+	kind := "value"
+	if isStruct(s) {
+		kind = "object"
+	}
+	return []jen.Code{
+		jen.Comment(fmt.Sprintf("Validate checks t against every constraint of %s %s and returns", e.source, s.Pointer)),
+		jen.Comment(fmt.Sprintf("a *ValidationError listing each violation in the %s, or nil.", kind)),
+		jen.Func().Params(recv.Clone()).Id("Validate").Params().Error().Block(
+			jen.Id("v").Op(":=").Id("violations").Values(jen.Dict{jen.Id("in"): jen.Lit("body")}),
+			jen.Id("p").Op(":=").Id("rootPath").Call(),
+			jen.Id("t").Dot("validate").Call(jen.Op("&").Id("v"), jen.Op("&").Id("p")),
+			jen.Return(jen.Id("v").Dot("err").Call()),
+		),
+		jen.Line(),
+		jen.Func().Params(recv).Id("validate").Params(jen.Id("v").Op("*").Id("violations"), jen.Id("p").Op("*").Id("vpath")).Block(body...),
+		jen.Line(),
+	}
+}
+
+// structChecks validates every member of struct schema s held in t.
+func (e *emitter) structChecks(s *model.Schema) []jen.Code {
+	out := []jen.Code{
+		jen.If(jen.Id("t").Dot("xIsNull")).Block(
+			jen.Id("v").Dot("add").Call(jen.Id("p"), jen.Lit("null"), jen.Lit("must not be null")),
+			jen.Return(),
+		),
+	}
+	if s.ForbidAdditional {
+		out = append(out, jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("t").Dot("xUnknown")).Block(
+			jen.Id("c").Op(":=").Id("p").Dot("child").Call(jen.Id("k")),
+			jen.Id("v").Dot("add").Call(jen.Op("&").Id("c"), jen.Lit("additionalProperties"), jen.Lit("is not allowed")),
+		))
+	}
+	for i, p := range s.Properties {
+		out = append(out, e.memberChecks(p, uint64(1)<<i))
+	}
+	return out
+}
+
+// memberChecks validates property p of t, whose presence bit is bit.
+//
+//	{
+//		c := p.child("name")
+//		switch {
+//		case t.xNull&bit != 0: // null
+//		case t.xMissing&bit != 0: // required
+//		default: checks
+//		}
+//	}
+func (e *emitter) memberChecks(p *model.Property, bit uint64) jen.Code {
+	field := jen.Id("t").Dot(p.GoName)
+	rep := bodyReporter("c")
+	shape := shapeOf(p)
+	var cases []jen.Code
+	nullCase := jen.Case(jen.Id("t").Dot("xNull").Op("&").Add(bitLit(bit)).Op("!=").Lit(0))
+	if p.Schema.Nullable {
+		cases = append(cases, nullCase)
+	} else {
+		cases = append(cases, nullCase.Block(rep("null", "must not be null")))
+	}
+	if p.Required {
+		cases = append(cases, jen.Case(jen.Id("t").Dot("xMissing").Op("&").Add(bitLit(bit)).Op("!=").Lit(0)).Block(rep("required", "is required")))
+		if shape != shapeValue && !p.Schema.Nullable {
+			cases = append(cases, jen.Case(field.Clone().Op("==").Nil()).Block(rep("required", "is required")))
+		}
+	}
+	if shape == shapeNilable && p.Schema.Kind == model.KindArray {
+		cases = append(cases, jen.Case(jen.Id("t").Dot("xNullElem").Op("&").Add(bitLit(bit)).Op("!=").Lit(0)).Block(rep("null", "items must not be null")))
+	}
+	var checks []jen.Code
+	switch shape {
+	case shapeValue:
+		checks = e.checks(p.Schema, field, "c", 0, false)
+	case shapePointer:
+		if isStruct(p.Schema) {
+			// Go calls the pointer method on the field itself.
+			checks = []jen.Code{jen.If(field.Clone().Op("!=").Nil()).Block(
+				field.Clone().Dot("validate").Call(jen.Id("v"), jen.Op("&").Id("c")))}
+		} else if inner := e.checks(p.Schema, jen.Id("x"), "c", 0, false); len(inner) > 0 {
+			checks = []jen.Code{jen.If(jen.Id("x").Op(":=").Add(field.Clone()), jen.Id("x").Op("!=").Nil()).Block(
+				append([]jen.Code{jen.Id("x").Op(":=").Op("*").Id("x")}, inner...)...)}
+		}
+	case shapeNilable:
+		if inner := e.checks(p.Schema, field, "c", 0, false); len(inner) > 0 {
+			checks = []jen.Code{jen.If(field.Clone().Op("!=").Nil()).Block(inner...)}
+		}
+	}
+	if len(checks) > 0 {
+		cases = append(cases, jen.Default().Block(checks...))
+	}
+	return jen.Block(
+		jen.Id("c").Op(":=").Id("p").Dot("child").Call(jen.Lit(p.Name)),
+		jen.Switch().Block(cases...),
+	)
+}
+
+// checks validates value x of schema s at the path in variable pv. self is
+// true inside s's own validate method, where a named type checks its
+// constraints inline instead of calling itself.
+func (e *emitter) checks(s *model.Schema, x jen.Code, pv string, depth int, self bool) []jen.Code {
+	if s.GoName != "" && !self {
+		if !needsValidate(s) {
+			return nil
+		}
+		return []jen.Code{jen.Add(x).Dot("validate").Call(jen.Id("v"), jen.Op("&").Id(pv))}
+	}
+	rep := bodyReporter(pv)
+	if pv == "p" {
+		rep = func(rule, msg string) jen.Code {
+			return jen.Id("v").Dot("add").Call(jen.Id("p"), jen.Lit(rule), jen.Lit(msg))
+		}
+	}
+	switch s.Kind {
+	case model.KindArray:
+		return e.arrayChecks(s, x, pv, depth, rep)
+	case model.KindObject:
+		return e.mapChecks(s, x, pv, depth)
+	}
+	return e.scalarChecks(s, x, rep)
+}
+
+// bitLit renders a presence bit as 1<<n.
+func bitLit(bit uint64) jen.Code {
+	n := 0
+	for bit > 1 {
+		bit >>= 1
+		n++
+	}
+	return jen.Parens(jen.Lit(1).Op("<<").Lit(n))
+}
+
+// needsValidate reports whether a named schema has a validate method that
+// can find anything. Structs always have one (null, required members).
+func needsValidate(s *model.Schema) bool { return true }
+
+// scalarChecks validates a string, number, integer or boolean.
+func (e *emitter) scalarChecks(s *model.Schema, x jen.Code, rep reporter) []jen.Code {
+	var out []jen.Code
+	if len(s.Enum) > 0 && s.GoName != "" {
+		out = append(out, jen.If(jen.Op("!").Add(x).Dot("Valid").Call()).Block(rep("enum", "must be one of "+enumList(s))))
+	}
+	switch s.Kind {
+	case model.KindString:
+		out = append(out, e.stringChecks(s, x, rep)...)
+	case model.KindInteger, model.KindNumber:
+		out = append(out, numberChecks(s, x, rep)...)
+	}
+	return out
+}
+
+// stringChecks checks lengths (in code points), pattern and format.
+func (e *emitter) stringChecks(s *model.Schema, x jen.Code, rep reporter) []jen.Code {
+	var out []jen.Code
+	str := jen.String().Parens(x)
+	if s.MinLength > 0 || s.MaxLength != nil {
+		n := jen.Qual("unicode/utf8", "RuneCountInString").Call(str.Clone())
+		var inner []jen.Code
+		if s.MinLength > 0 {
+			inner = append(inner, jen.If(jen.Id("n").Op("<").Lit(int(s.MinLength))).Block(
+				rep("minLength", fmt.Sprintf("length must be at least %d characters", s.MinLength))))
+		}
+		if s.MaxLength != nil {
+			inner = append(inner, jen.If(jen.Id("n").Op(">").Lit(int(*s.MaxLength))).Block(
+				rep("maxLength", fmt.Sprintf("length must be at most %d characters", *s.MaxLength))))
+		}
+		out = append(out, jen.Block(append([]jen.Code{jen.Id("n").Op(":=").Add(n)}, inner...)...))
+	}
+	if s.Pattern != "" {
+		name := e.pattern(s.Pattern)
+		out = append(out, jen.If(jen.Op("!").Id(name).Dot("MatchString").Call(str.Clone())).Block(
+			rep("pattern", "must match the pattern "+s.Pattern)))
+	}
+	if expr, ok := formatPatterns[s.Format]; ok {
+		name := e.pattern(expr)
+		out = append(out, jen.If(jen.Op("!").Id(name).Dot("MatchString").Call(str.Clone())).Block(
+			rep("format", "must be a valid "+s.Format)))
+	}
+	return out
+}
+
+// pattern returns the name of the package-level compiled expression for
+// expr, declaring it on first use.
+func (e *emitter) pattern(expr string) string {
+	for i, p := range e.patterns {
+		if p == expr {
+			return "pattern" + strconv.Itoa(i)
+		}
+	}
+	e.patterns = append(e.patterns, expr)
+	return "pattern" + strconv.Itoa(len(e.patterns)-1)
+}
+
+// patternDecls declares the compiled expressions, read-only after init.
+func (e *emitter) patternDecls() ([]jen.Code, error) {
+	var out []jen.Code
+	for i, p := range e.patterns {
+		if _, err := regexp.Compile(p); err != nil {
+			return nil, fmt.Errorf("pattern %q: %w", p, err)
+		}
+		out = append(out, jen.Var().Id("pattern"+strconv.Itoa(i)).Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(p)))
+	}
+	return out, nil
+}
+
+// numberChecks checks minimum, maximum (plain or exclusive) and multipleOf.
+func numberChecks(s *model.Schema, x jen.Code, rep reporter) []jen.Code {
+	var out []jen.Code
+	bound := func(v float64) (jen.Code, jen.Code) {
+		if s.Kind == model.KindInteger && v == math.Trunc(v) && math.Abs(v) < 1<<53 {
+			return x, jen.Lit(int(v))
+		}
+		return jen.Float64().Parens(x), jen.Lit(v)
+	}
+	if s.Min != nil {
+		lhs, rhs := bound(*s.Min)
+		if s.ExclusiveMin {
+			out = append(out, jen.If(jen.Add(lhs).Op("<=").Add(rhs)).Block(rep("exclusiveMinimum", "must be greater than "+num(*s.Min))))
+		} else {
+			out = append(out, jen.If(jen.Add(lhs).Op("<").Add(rhs)).Block(rep("minimum", "must be at least "+num(*s.Min))))
+		}
+	}
+	if s.Max != nil {
+		lhs, rhs := bound(*s.Max)
+		if s.ExclusiveMax {
+			out = append(out, jen.If(jen.Add(lhs).Op(">=").Add(rhs)).Block(rep("exclusiveMaximum", "must be less than "+num(*s.Max))))
+		} else {
+			out = append(out, jen.If(jen.Add(lhs).Op(">").Add(rhs)).Block(rep("maximum", "must be at most "+num(*s.Max))))
+		}
+	}
+	if s.MultipleOf != nil {
+		out = append(out, jen.If(jen.Op("!").Id("isMultipleOf").Call(jen.Float64().Parens(x), jen.Lit(*s.MultipleOf))).Block(
+			rep("multipleOf", "must be a multiple of "+num(*s.MultipleOf))))
+	}
+	return out
+}
+
+// arrayChecks checks item counts, uniqueness and every item.
+func (e *emitter) arrayChecks(s *model.Schema, x jen.Code, pv string, depth int, rep reporter) []jen.Code {
+	var out []jen.Code
+	if s.MinItems > 0 {
+		out = append(out, jen.If(jen.Len(x).Op("<").Lit(int(s.MinItems))).Block(rep("minItems", fmt.Sprintf("must have at least %d items", s.MinItems))))
+	}
+	if s.MaxItems != nil {
+		out = append(out, jen.If(jen.Len(x).Op(">").Lit(int(*s.MaxItems))).Block(rep("maxItems", fmt.Sprintf("must have at most %d items", *s.MaxItems))))
+	}
+	if s.UniqueItems {
+		out = append(out, jen.If(jen.Op("!").Id("uniqueItems").Call(x)).Block(rep("uniqueItems", "items must be unique")))
+	}
+	i, ev := fmt.Sprintf("i%d", depth), fmt.Sprintf("e%d", depth)
+	inner := e.checks(s.Items, jen.Add(x).Index(jen.Id(i)), ev, depth+1, false)
+	if len(inner) > 0 {
+		ptr := jen.Id(pv)
+		if pv != "p" {
+			ptr = jen.Op("&").Id(pv)
+		}
+		out = append(out, jen.For(jen.Id(i).Op(":=").Range().Add(x)).Block(
+			append([]jen.Code{jen.Id(ev).Op(":=").Parens(ptr).Dot("elem").Call(jen.Id(i))}, inner...)...))
+	}
+	return out
+}
+
+// mapChecks checks the values of a map, in key order so that violations
+// come out in a stable order.
+func (e *emitter) mapChecks(s *model.Schema, x jen.Code, pv string, depth int) []jen.Code {
+	if s.AdditionalProperties == nil {
+		return nil
+	}
+	k, mv, ev := fmt.Sprintf("k%d", depth), fmt.Sprintf("m%d", depth), fmt.Sprintf("e%d", depth)
+	inner := e.checks(s.AdditionalProperties, jen.Id(mv), ev, depth+1, false)
+	if len(inner) == 0 {
+		return nil
+	}
+	ptr := jen.Id(pv)
+	if pv != "p" {
+		ptr = jen.Op("&").Id(pv)
+	}
+	// for _, k := range slices.Sorted(maps.Keys(x)) { m := x[k]; e := p.child(k); ... }
+	return []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(x))).Block(
+		append([]jen.Code{
+			jen.Id(mv).Op(":=").Add(x).Index(jen.Id(k)),
+			jen.Id(ev).Op(":=").Parens(ptr).Dot("child").Call(jen.Id(k)),
+		}, inner...)...)}
+}
