@@ -33,7 +33,7 @@ func (c *converter) enum(v *openapi3.Schema, s *model.Schema, ptr string) {
 		vptr := join(ptr, "enum", itoa(i))
 		val, ok := enumValue(jsonValue(raw), s.Kind)
 		if !ok {
-			c.errorf(vptr, "enum value %v is not of type %s", raw, s.Kind)
+			c.errorf(vptr, "enum value %s is not of type %s", jsonText(raw), s.Kind)
 		}
 		ev := model.EnumValue{Value: val}
 		if descs != nil {
@@ -54,7 +54,7 @@ func (c *converter) enum(v *openapi3.Schema, s *model.Schema, ptr string) {
 // sameLength reports list (from extension at ptr) when its length is not n.
 func (c *converter) sameLength(list []string, n int, ptr string) []string {
 	if list != nil && len(list) != n {
-		c.errorf(ptr, "%s has %d entries for %d enum values", ptr[strings.LastIndexByte(ptr, '/')+1:], len(list), n)
+		c.errorf(ptr, "%s length %d differs from enum length %d", ptr[strings.LastIndexByte(ptr, '/')+1:], len(list), n)
 		return nil
 	}
 	return list

@@ -3,6 +3,7 @@ package loader
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -98,6 +99,15 @@ func jsonValue(v any) any {
 		return v
 	}
 	return out
+}
+
+// jsonText renders a decoded value as JSON for messages.
+func jsonText(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
 }
 
 // notes reads x-doc-note: one string or a list of strings.

@@ -1,11 +1,11 @@
 package loader
 
 import (
-	"regexp"
+	"errors"
 	"strconv"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
+	"github.com/pb33f/go-yaml"
 
 	"github.com/hwcorder/ordergen/generator/model"
 )
@@ -42,21 +42,18 @@ func parseYAML(file string, data []byte) (*index, error) {
 	return ix, nil
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
-
-// yamlError turns "yaml: line 3: did not find expected key" into an *Error
-// at line 3 with the message "yaml: did not find expected key".
+// yamlError locates a YAML syntax error at the line and column the
+// parser reports.
 func yamlError(file string, err error) error {
-	msg := err.Error()
-	pos := model.Pos{File: file}
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		pos.Line, _ = strconv.Atoi(m[1])
-		msg = "yaml: " + msg[len(m[0]):]
+	var le *yaml.LoadError
+	if !errors.As(err, &le) {
+		return &Error{Pos: model.Pos{File: file}, Msg: firstLine(err.Error())}
 	}
-	if i := strings.IndexByte(msg, '\n'); i >= 0 {
-		msg = msg[:i]
+	msg := "yaml: " + le.Message
+	if le.ContextMsg != "" {
+		msg += " " + le.ContextMsg
 	}
-	return &Error{Pos: pos, Msg: msg}
+	return &Error{Pos: model.Pos{File: file, Line: le.Mark.Line, Col: le.Mark.Column}, Msg: msg}
 }
 
 func (ix *index) walk(ptr string, pos model.Pos, n *yaml.Node) {

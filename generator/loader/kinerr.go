@@ -34,13 +34,23 @@ func kinErrors(ix *index, err error) []error {
 	}
 	var out []error
 	for _, e := range leaves {
-		var ppe *openapi3.PathParametersError
-		if errors.As(e, &ppe) {
-			continue // checkPathParams reports these, one per parameter
+		if coveredByLoader(e) {
+			continue
 		}
 		out = append(out, kinError(ix, e))
 	}
 	return out
+}
+
+// coveredByLoader reports kin-openapi errors that the loader's own checks
+// report better located (one per parameter, at the operationId, ...).
+func coveredByLoader(err error) bool {
+	var (
+		pathParams *openapi3.PathParametersError
+		scheme     *openapi3.SecurityRequirementSchemeUndefinedError
+		opID       *openapi3.DuplicateOperationIDError
+	)
+	return errors.As(err, &pathParams) || errors.As(err, &scheme) || errors.As(err, &opID)
 }
 
 func kinError(ix *index, err error) error {

@@ -113,8 +113,12 @@ func (c *converter) checkIdents() {
 			ids = append(ids, ident{e.GoName, p, c.ix.pos(p)})
 		}
 	}
+	opNames := map[string]bool{}
 	for _, op := range c.api.Operations {
-		ids = append(ids, ident{op.ParamsGoName, op.Pointer, op.Pos})
+		if !opNames[op.GoName] { // a repeated operation name is reported once, by operationName
+			ids = append(ids, ident{op.ParamsGoName, op.Pointer, op.Pos})
+		}
+		opNames[op.GoName] = true
 	}
 	slices.SortStableFunc(ids, func(a, b ident) int {
 		return cmp.Or(cmp.Compare(a.pos.Line, b.pos.Line), cmp.Compare(a.pos.Col, b.pos.Col), cmp.Compare(a.ptr, b.ptr))

@@ -75,7 +75,7 @@ func (c *converter) operationName(o *model.Operation, ids map[string]*model.Oper
 		c.errorf(join(o.Pointer, "operationId"), "operationId %q does not make a Go name", o.ID)
 	}
 	if first, ok := ids[name]; ok && name != "" {
-		c.errorf(join(o.Pointer, "operationId"), "operationId %q has the Go name %q of %s at %s", o.ID, name, first.Pointer, first.Pos)
+		c.errorf(join(o.Pointer, "operationId"), "Go name %q of operationId %q collides with %s at %s", name, o.ID, first.Pointer, first.Pos)
 	} else {
 		ids[name] = o
 	}

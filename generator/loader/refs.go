@@ -5,7 +5,7 @@ import (
 	"net/url"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
+	"github.com/pb33f/go-yaml"
 )
 
 // checkRefs reports every $ref that is not a local pointer into the

@@ -64,8 +64,8 @@ func (c *converter) build(v *openapi3.Schema, ptr string, h hint) *model.Schema 
 	if name, ok := strings.CutPrefix(ptr, "#/components/schemas/"); ok {
 		s.Name = unescape(name)
 	}
-	c.checkUnsupported(v, ptr)
-	s.Kind = c.kind(v, s, ptr)
+	combined := c.checkUnsupported(v, ptr)
+	s.Kind = c.kind(v, s, ptr, combined)
 	c.checkFormat(s, ptr)
 	c.constraints(v, s)
 	if v.Default != nil {
@@ -101,21 +101,27 @@ func unsupportedKeywords(v *openapi3.Schema) map[string]bool {
 	}
 }
 
-func (c *converter) checkUnsupported(v *openapi3.Schema, ptr string) {
+// checkUnsupported reports unsupported keywords and whether there were any.
+func (c *converter) checkUnsupported(v *openapi3.Schema, ptr string) bool {
 	m := unsupportedKeywords(v)
+	found := false
 	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if m[k] {
 			c.unsupported(join(ptr, k), k, "")
+			found = true
 		}
 	}
 	if v.Always != nil {
 		c.unsupported(ptr, "boolean schema", "")
+		found = true
 	}
+	return found
 }
 
 // kind returns the schema's JSON type; "null" alongside one type means
-// nullable.
-func (c *converter) kind(v *openapi3.Schema, s *model.Schema, ptr string) model.Kind {
+// nullable. A missing type is not reported again when an unsupported
+// keyword (oneOf, ...) already was.
+func (c *converter) kind(v *openapi3.Schema, s *model.Schema, ptr string, reported bool) model.Kind {
 	var types []string
 	if v.Type != nil {
 		types = slices.Clone(*v.Type)
@@ -126,7 +132,9 @@ func (c *converter) kind(v *openapi3.Schema, s *model.Schema, ptr string) model.
 	}
 	switch {
 	case len(types) == 0:
-		c.errorf(ptr, "schema has no type")
+		if !reported {
+			c.errorf(ptr, "schema has no type")
+		}
 		return model.KindAny
 	case len(types) > 1:
 		c.unsupported(join(ptr, "type"), "several types", strings.Join(types, ", "))
