@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,6 +23,9 @@ import (
 type Config struct {
 	// Package is the Go package name of the output.
 	Package string
+	// Emitters names the emitters to run (see Emitters); nil runs all.
+	// Golden tests use it to look at one emitter's files at a time.
+	Emitters []string
 }
 
 // File is one generated file.
@@ -31,11 +35,33 @@ type File struct {
 }
 
 // Emitter maps the model to files of package pkg.
-type Emitter func(api *model.API, pkg string) ([]emit.File, error)
+type Emitter struct {
+	Name string // types, client, mock
+	Emit func(api *model.API, pkg string) ([]emit.File, error)
+}
 
 // Emitters are the emitters every generated package gets, in order.
 func Emitters() []Emitter {
-	return []Emitter{types.Emit}
+	return []Emitter{
+		{Name: "types", Emit: types.Emit},
+	}
+}
+
+// selected returns the emitters cfg asks for.
+func selected(cfg Config) ([]Emitter, error) {
+	all := Emitters()
+	if cfg.Emitters == nil {
+		return all, nil
+	}
+	var out []Emitter
+	for _, name := range cfg.Emitters {
+		i := slices.IndexFunc(all, func(e Emitter) bool { return e.Name == name })
+		if i < 0 {
+			return nil, fmt.Errorf("no emitter named %q", name)
+		}
+		out = append(out, all[i])
+	}
+	return out, nil
 }
 
 // HeaderPrefix starts every generated file; cmd/gen refuses to overwrite
@@ -54,9 +80,13 @@ func Generate(name string, data []byte, cfg Config) ([]File, error) {
 
 // FromModel runs the emitters and renders the support code for api.
 func FromModel(api *model.API, cfg Config) ([]File, error) {
+	ems, err := selected(cfg)
+	if err != nil {
+		return nil, err
+	}
 	var out []File
-	for _, em := range Emitters() {
-		files, err := em(api, cfg.Package)
+	for _, em := range ems {
+		files, err := em.Emit(api, cfg.Package)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", api.Source, err)
 		}

@@ -77,34 +77,34 @@ func (p *vpath) elem(i int) vpath { return vpath{parent: p, index: i} }
 
 // String renders p as an RFC 6901 JSON pointer.
 func (p *vpath) String() string {
-	if p == nil {
-		return ""
-	}
-	var parts []string
-	for q := p; q != nil; q = q.parent {
-		if q.parent == nil && q.key == "" && q.index < 0 {
-			break // the root
-		}
-		if q.index >= 0 {
-			parts = append(parts, strconv.Itoa(q.index))
-		} else {
-			parts = append(parts, escapePointer(q.key))
-		}
-	}
 	var b strings.Builder
-	for i := len(parts) - 1; i >= 0; i-- {
-		b.WriteByte('/')
-		b.WriteString(parts[i])
-	}
+	p.write(&b)
 	return b.String()
 }
 
-// escapePointer escapes ~ and / as RFC 6901 asks.
-func escapePointer(s string) string {
-	if !strings.ContainsAny(s, "~/") {
-		return s
+// write appends p to b, parents first. It keeps no reference to p, so the
+// paths of the validating functions stay on their stacks.
+func (p *vpath) write(b *strings.Builder) {
+	if p == nil || (p.parent == nil && p.key == "" && p.index < 0) {
+		return // the root
 	}
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+	p.parent.write(b)
+	b.WriteByte('/')
+	if p.index >= 0 {
+		var num [20]byte
+		b.Write(strconv.AppendInt(num[:0], int64(p.index), 10))
+		return
+	}
+	for i := 0; i < len(p.key); i++ {
+		switch c := p.key[i]; c {
+		case '~':
+			b.WriteString("~0")
+		case '/':
+			b.WriteString("~1")
+		default:
+			b.WriteByte(c)
+		}
+	}
 }
 
 // rootPath returns the path of a value itself.
@@ -172,3 +172,11 @@ func jsonText(v any) string {
 
 // redactedText replaces a secret for printing.
 const redactedText = "******"
+
+// escapePointer escapes ~ and / in a JSON pointer token, as RFC 6901 asks.
+func escapePointer(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+}

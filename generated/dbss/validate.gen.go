@@ -85,7 +85,7 @@ func (t *ChargeOrderDbssNew) validate(v *violations, p *vpath) {
 		default:
 			if t.Tags != nil {
 				for i0 := range t.Tags {
-					e0 := (&c).elem(i0)
+					e0 := c.elem(i0)
 					t.Tags[i0].validate(v, &e0)
 				}
 			}
@@ -229,7 +229,7 @@ func (t *ChargeOrderDbssNew) validate(v *violations, p *vpath) {
 		default:
 			if t.Nics != nil {
 				for i0 := range t.Nics {
-					e0 := (&c).elem(i0)
+					e0 := c.elem(i0)
 					t.Nics[i0].validate(v, &e0)
 				}
 			}
@@ -278,7 +278,7 @@ func (t *ChargeOrderDbssNew) validate(v *violations, p *vpath) {
 		default:
 			if t.ProductInfos != nil {
 				for i0 := range t.ProductInfos {
-					e0 := (&c).elem(i0)
+					e0 := c.elem(i0)
 					t.ProductInfos[i0].validate(v, &e0)
 				}
 			}
@@ -330,7 +330,7 @@ func (t *ChargeOrderDbssNew) validate(v *violations, p *vpath) {
 		default:
 			if t.SecurityGroups != nil {
 				for i0 := range t.SecurityGroups {
-					e0 := (&c).elem(i0)
+					e0 := c.elem(i0)
 					t.SecurityGroups[i0].validate(v, &e0)
 				}
 			}
@@ -454,7 +454,7 @@ func (t *DbssErrorResponse) validate(v *violations, p *vpath) {
 		default:
 			if t.Details != nil {
 				for i0 := range t.Details {
-					e0 := (&c).elem(i0)
+					e0 := c.elem(i0)
 					t.Details[i0].validate(v, &e0)
 				}
 			}

@@ -159,7 +159,7 @@ func (t *PeriodOrderRequest) validate(v *violations, p *vpath) {
 		default:
 			if t.ProductInfos != nil {
 				for i0 := range t.ProductInfos {
-					e0 := (&c).elem(i0)
+					e0 := c.elem(i0)
 					t.ProductInfos[i0].validate(v, &e0)
 				}
 			}

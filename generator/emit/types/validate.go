@@ -97,10 +97,11 @@ func (e *emitter) memberChecks(p *model.Property, bit uint64) jen.Code {
 	var cases []jen.Code
 	nullCase := jen.Case(jen.Id("t").Dot("xNull").Op("&").Add(bitLit(bit)).Op("!=").Lit(0))
 	if p.Schema.Nullable {
-		cases = append(cases, nullCase)
+		cases = append(cases, nullCase) // null is allowed: no further checks
 	} else {
 		cases = append(cases, nullCase.Block(rep("null", "must not be null")))
 	}
+	reports := !p.Schema.Nullable
 	if p.Required {
 		cases = append(cases, jen.Case(jen.Id("t").Dot("xMissing").Op("&").Add(bitLit(bit)).Op("!=").Lit(0)).Block(rep("required", "is required")))
 		if shape != shapeValue && !p.Schema.Nullable {
@@ -130,6 +131,9 @@ func (e *emitter) memberChecks(p *model.Property, bit uint64) jen.Code {
 	}
 	if len(checks) > 0 {
 		cases = append(cases, jen.Default().Block(checks...))
+	}
+	if !reports && len(cases) == 1 && len(checks) == 0 {
+		return jen.Null() // a nullable member without constraints
 	}
 	return jen.Block(
 		jen.Id("c").Op(":=").Id("p").Dot("child").Call(jen.Lit(p.Name)),
@@ -292,12 +296,8 @@ func (e *emitter) arrayChecks(s *model.Schema, x jen.Code, pv string, depth int,
 	i, ev := fmt.Sprintf("i%d", depth), fmt.Sprintf("e%d", depth)
 	inner := e.checks(s.Items, jen.Add(x).Index(jen.Id(i)), ev, depth+1, false)
 	if len(inner) > 0 {
-		ptr := jen.Id(pv)
-		if pv != "p" {
-			ptr = jen.Op("&").Id(pv)
-		}
 		out = append(out, jen.For(jen.Id(i).Op(":=").Range().Add(x)).Block(
-			append([]jen.Code{jen.Id(ev).Op(":=").Parens(ptr).Dot("elem").Call(jen.Id(i))}, inner...)...))
+			append([]jen.Code{jen.Id(ev).Op(":=").Id(pv).Dot("elem").Call(jen.Id(i))}, inner...)...))
 	}
 	return out
 }
@@ -313,14 +313,10 @@ func (e *emitter) mapChecks(s *model.Schema, x jen.Code, pv string, depth int) [
 	if len(inner) == 0 {
 		return nil
 	}
-	ptr := jen.Id(pv)
-	if pv != "p" {
-		ptr = jen.Op("&").Id(pv)
-	}
 	// for _, k := range slices.Sorted(maps.Keys(x)) { m := x[k]; e := p.child(k); ... }
 	return []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(x))).Block(
 		append([]jen.Code{
 			jen.Id(mv).Op(":=").Add(x).Index(jen.Id(k)),
-			jen.Id(ev).Op(":=").Parens(ptr).Dot("child").Call(jen.Id(k)),
+			jen.Id(ev).Op(":=").Id(pv).Dot("child").Call(jen.Id(k)),
 		}, inner...)...)}
 }
