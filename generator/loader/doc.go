@@ -20,5 +20,6 @@
 // the operation (CreateXRequestBody, CreateXResponse, CreateXResponse400);
 // an inline object or enum under a property, parameter or array takes the
 // property's name when no other type wants it, else its parent's name
-// followed by the property's.
+// followed by the property's. An inline object with only an
+// additionalProperties schema is a map, not a named type.
 package loader

@@ -50,6 +50,12 @@ func (c *converter) examples(one any, many openapi3.Examples, schema *openapi3.S
 
 // checkExample reports each way value violates schema, at the example.
 func (c *converter) checkExample(schema *openapi3.Schema, value any, ptr string) {
+	c.checkValue(schema, value, ptr, "example")
+}
+
+// checkValue reports each way value (an example or default) violates
+// schema, at ptr.
+func (c *converter) checkValue(schema *openapi3.Schema, value any, ptr, what string) {
 	if schema == nil {
 		return
 	}
@@ -63,7 +69,7 @@ func (c *converter) checkExample(schema *openapi3.Schema, value any, ptr string)
 			}
 			msg = "/" + strings.Join(toks, "/") + ": " + msg
 		}
-		c.errorf(ptr, "example does not match its schema: %s", msg)
+		c.errorf(ptr, "%s does not match its schema: %s", what, msg)
 	}
 }
 

@@ -49,8 +49,13 @@ func coveredByLoader(err error) bool {
 		pathParams *openapi3.PathParametersError
 		scheme     *openapi3.SecurityRequirementSchemeUndefinedError
 		opID       *openapi3.DuplicateOperationIDError
+		typ        *openapi3.SchemaTypeError
+		items      *openapi3.SchemaItemsRequired
+		pattern    *openapi3.SchemaPatternRegexError
+		value      *openapi3.SchemaValueError // defaults; examples are off
 	)
-	return errors.As(err, &pathParams) || errors.As(err, &scheme) || errors.As(err, &opID)
+	return errors.As(err, &pathParams) || errors.As(err, &scheme) || errors.As(err, &opID) ||
+		errors.As(err, &typ) || errors.As(err, &items) || errors.As(err, &pattern) || errors.As(err, &value)
 }
 
 func kinError(ix *index, err error) error {

@@ -22,6 +22,7 @@ func Load(name string, data []byte) (*model.API, error) {
 	}
 	p := &problems{ix: ix}
 	checkRefs(ix, p)
+	checkCounts(ix, p)
 	if len(p.errs) > 0 {
 		return nil, sorted(p.errs)
 	}
@@ -29,7 +30,7 @@ func Load(name string, data []byte) (*model.API, error) {
 	l.IncludeOrigin = true
 	doc, err := l.LoadFromData(data)
 	if err != nil {
-		return nil, List{&Error{Pos: model.Pos{File: name}, Msg: lowerFirst(firstLine(err.Error()))}}
+		return nil, List{&Error{Pos: model.Pos{File: name}, Msg: loadMessage(err)}}
 	}
 	verr := doc.Validate(context.Background(), openapi3.EnableMultiError(), openapi3.DisableExamplesValidation())
 	p.errs = append(p.errs, kinErrors(ix, verr)...)
@@ -47,6 +48,16 @@ func Load(name string, data []byte) (*model.API, error) {
 		return nil, sorted(p.errs)
 	}
 	return c.api, nil
+}
+
+// loadMessage shortens kin-openapi's decoding errors, which repeat the
+// failure once per decoder tried, to the last decoder's complaint.
+func loadMessage(err error) string {
+	msg := firstLine(err.Error())
+	if i := strings.LastIndex(msg, "json: "); i >= 0 {
+		msg = "cannot decode the document: " + msg[i+len("json: "):]
+	}
+	return lowerFirst(msg)
 }
 
 // converter turns a loaded document into a model.API, collecting problems.

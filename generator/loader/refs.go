@@ -3,6 +3,8 @@ package loader
 import (
 	"fmt"
 	"net/url"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/pb33f/go-yaml"
@@ -33,6 +35,23 @@ func checkRefs(ix *index, p *problems) {
 			continue
 		}
 		p.errorf(at, "unresolved $ref %q", ref)
+	}
+}
+
+// countKeywords are the schema keywords whose value is a count.
+var countKeywords = []string{"minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties"}
+
+// checkCounts reports counts that are not non-negative integers, which
+// kin-openapi would fail to decode without saying where.
+func checkCounts(ix *index, p *problems) {
+	for ptr, e := range ix.nodes {
+		i := strings.LastIndexByte(ptr, '/')
+		if !slices.Contains(countKeywords, ptr[i+1:]) || inData(ptr) || e.node.Kind != yaml.ScalarNode {
+			continue
+		}
+		if n, err := strconv.ParseInt(e.node.Value, 10, 64); err != nil || n < 0 {
+			p.errorf(ptr, "%s must be a non-negative integer, not %s", ptr[i+1:], e.node.Value)
+		}
 	}
 }
 

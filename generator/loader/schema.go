@@ -3,6 +3,7 @@ package loader
 import (
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -68,10 +69,9 @@ func (c *converter) build(v *openapi3.Schema, ptr string, h hint) *model.Schema 
 	s.Kind = c.kind(v, s, ptr, combined)
 	c.checkFormat(s, ptr)
 	c.constraints(v, s)
-	if v.Default != nil {
-		s.Default, s.HasDefault = jsonValue(v.Default), true
-	}
-	if h.always || s.Kind == model.KindObject || len(v.Enum) > 0 {
+	c.checkValues(v, s, ptr)
+	isMap := len(v.Properties) == 0 && v.AdditionalProperties.Schema != nil
+	if h.always || (s.Kind == model.KindObject && !isMap) || len(v.Enum) > 0 {
 		c.name(s, h)
 	}
 	c.enum(v, s, ptr)
@@ -81,10 +81,24 @@ func (c *converter) build(v *openapi3.Schema, ptr string, h hint) *model.Schema 
 	case model.KindObject:
 		c.object(v, s, ptr)
 	}
+	return s
+}
+
+// checkValues checks what the schema states about itself: a pattern Go's
+// regexp compiles, and a default and example that match the schema.
+func (c *converter) checkValues(v *openapi3.Schema, s *model.Schema, ptr string) {
+	if v.Pattern != "" {
+		if _, err := regexp.Compile(v.Pattern); err != nil {
+			c.errorf(join(ptr, "pattern"), "pattern %q does not compile as a Go regexp: %v", v.Pattern, err)
+		}
+	}
+	if v.Default != nil {
+		s.Default, s.HasDefault = jsonValue(v.Default), true
+		c.checkValue(v, s.Default, join(ptr, "default"), "default")
+	}
 	if v.Example != nil {
 		c.checkExample(v, jsonValue(v.Example), join(ptr, "example"))
 	}
-	return s
 }
 
 // unsupportedKeywords are schema keywords the generator cannot express.
