@@ -1,0 +1,366 @@
+package transcribe
+
+import (
+	"strconv"
+	"strings"
+)
+
+// field is one property or parameter of the spec being built.
+type field struct {
+	Name     string
+	Line     int
+	In       string // path, query, header for parameters; "" for properties
+	Required bool
+	Type     typeRef
+	Unknown  string // the type cell when it could not be read
+	F        facts
+	Format   string // format override (password)
+	Enum     []string
+	Varnames []string
+	Labels   []string
+	Default  *jv
+	Example  *jv
+	Notes    []string
+}
+
+// schema is one named component schema.
+type schema struct {
+	Name     string
+	Line     int
+	Desc     string
+	Fields   []*field
+	Nullable bool
+	Notes    []string
+	Response bool // a response body or an object reached from one
+}
+
+// response is one documented status.
+type response struct {
+	Status  string
+	Desc    string
+	Schema  string
+	Example *jv
+	Line    int
+}
+
+// builder holds the spec while it is built.
+type builder struct {
+	opts     Options
+	d        *doc
+	ev       sdkEvidence
+	warn     func(int, string, ...any)
+	opID     string
+	bodyName string
+	params   []*field
+	body     string
+	bodyEx   *jv
+	schemas  []*schema
+	byName   map[string]*schema
+	resps    []*response
+	opNotes  []string
+	info     []string
+	used     map[*table]bool
+}
+
+// note records a decision: a warning on the page and a note in the spec.
+func (b *builder) note(notes *[]string, line int, format string, args ...any) {
+	b.warn(line, format, args...)
+	*notes = append(*notes, sprintf(format, args...))
+}
+
+// group is the tables of the request or of one response status.
+type group struct {
+	root   *table
+	nested []*table // in page order
+}
+
+// classify sorts the tables into parameters, the request group and one
+// group per response status.
+func (b *builder) classify() (params []*table, req *group, resps map[string]*group, order []string) {
+	req = &group{}
+	resps = map[string]*group{}
+	for _, t := range b.d.Tables {
+		c := strings.ToLower(t.Caption)
+		switch {
+		case t.Sec == secURI || strings.Contains(c, "path") || strings.Contains(c, "路径") || strings.Contains(c, "query"):
+			params = append(params, t)
+		case t.Sec == secRequest && (strings.Contains(c, "header") || t.Caption == "" && req.root == nil && looksLikeHeaders(t)):
+			params = append(params, t)
+		case t.Sec == secRequest:
+			if req.root == nil && (t.Caption == "" || strings.Contains(c, "body")) {
+				req.root = t
+			} else {
+				req.nested = append(req.nested, t)
+			}
+		case t.Sec == secResponse:
+			g := resps[t.Status]
+			if g == nil {
+				g = &group{}
+				resps[t.Status] = g
+				order = append(order, t.Status)
+			}
+			if strings.Contains(c, "header") {
+				b.warn(t.Line, "response header table %q is not transcribed", t.Caption)
+				continue
+			}
+			if g.root == nil && (t.Caption == "" || strings.Contains(c, "body")) {
+				g.root = t
+			} else {
+				g.nested = append(g.nested, t)
+			}
+		default:
+			b.warn(t.Line, "table %q is outside the URI, request and response sections; ignored", t.Caption)
+		}
+	}
+	return params, req, resps, order
+}
+
+// looksLikeHeaders tells an uncaptioned header-parameter table by its
+// names (X-Auth-Token, Content-Type).
+func looksLikeHeaders(t *table) bool {
+	for _, r := range t.Rows {
+		if !strings.Contains(r.Name, "-") || strings.ToLower(r.Name) == r.Name {
+			return false
+		}
+	}
+	return len(t.Rows) > 0
+}
+
+// paramKind names where a parameter table's rows go.
+func paramKind(t *table, path string) string {
+	c := strings.ToLower(t.Caption)
+	switch {
+	case strings.Contains(c, "path") || strings.Contains(c, "路径"):
+		return "path"
+	case strings.Contains(c, "query"):
+		return "query"
+	case strings.Contains(c, "header"):
+		return "header"
+	case t.Sec == secRequest:
+		return "header"
+	}
+	for _, r := range t.Rows {
+		if !strings.Contains(path, "{"+r.Name+"}") {
+			return "query"
+		}
+	}
+	return "path"
+}
+
+// buildParams turns the parameter tables into parameters.
+func (b *builder) buildParams(tables []*table) {
+	seen := map[string]bool{}
+	for _, t := range tables {
+		in := paramKind(t, b.d.Path)
+		for _, r := range t.Rows {
+			switch {
+			case in == "header" && strings.EqualFold(r.Name, "X-Auth-Token"):
+				b.note(&b.opNotes, r.Line, "X-Auth-Token is the \"token\" security scheme (AK/SK signing is the alternative), not a header parameter")
+				continue
+			case in == "header" && strings.EqualFold(r.Name, "Content-Type"):
+				b.warn(r.Line, "Content-Type kept as a header parameter as the page lists it; OpenAPI 3.0.3 tools ignore a header parameter with this name")
+			}
+			f := b.buildField(r, nil, "", t.HasMandCol)
+			f.In = in
+			if in == "path" {
+				if !f.Required && r.Mand != "" {
+					b.note(&f.Notes, r.Line, "path parameter %s is marked optional on the page; path parameters are always required", r.Name)
+				}
+				f.Required = true
+			} else if r.Mand == "" && t.HasMandCol {
+				b.note(&f.Notes, r.Line, "mandatory column is blank for %s parameter %s and the SDK sample does not set it; taken as optional", in, r.Name)
+			}
+			seen[r.Name] = true
+			b.params = append(b.params, f)
+		}
+	}
+	for _, seg := range strings.Split(b.d.Path, "/") {
+		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
+			name := seg[1 : len(seg)-1]
+			if !seen[name] {
+				f := &field{Name: name, In: "path", Required: true, Type: typeRef{Kind: "string"}, Line: b.d.URILine}
+				b.note(&f.Notes, b.d.URILine, "path parameter %s has no row in any table; typed as string", name)
+				b.params = append(b.params, f)
+			}
+		}
+	}
+}
+
+// buildField reads one row into a field. owner is the schema the row is
+// in (nil for parameters); ex is the example value of the row, if any.
+func (b *builder) buildField(r *row, ex *jv, owner string, mandCol bool) *field {
+	f := &field{Name: r.Name, Line: r.Line, Example: scalarOnly(ex)}
+	t, ok := parseType(r.Type)
+	if !ok {
+		f.Unknown = r.Type
+		b.note(&f.Notes, r.TypeLine, "unknown type %q for %s; left untyped", r.Type, r.Name)
+	}
+	f.Type = t
+	fieldNote := func(line int, format string, args ...any) { b.note(&f.Notes, line, format, args...) }
+	f.F = readFacts(r.Desc, t, b.warn)
+	f.Notes = append(f.Notes, f.F.Notes...)
+	if r.LostList {
+		fieldNote(r.Line, "the description cell of %s ends on a line of its own: the capture may have dropped a list (values or ranges); check the published page", r.Name)
+	}
+	switch {
+	case mandatoryYes[r.Mand]:
+		f.Required = true
+	case mandatoryNo[r.Mand]:
+	case owner != "" && mandCol:
+		f.Required = b.sdkRequired(owner, f, r)
+	}
+	b.enum(f, r, fieldNote)
+	b.only(f, r, fieldNote)
+	if f.F.HasDefault {
+		if v, ok := typedValue(f.F.Default, f.Type); ok {
+			f.Default = v
+		} else {
+			fieldNote(r.Line, "default %q of %s does not fit its type; dropped", f.F.Default, r.Name)
+		}
+	}
+	if t.Kind == "string" && strings.Contains(strings.ToLower(r.Name), "password") {
+		f.Format = "password"
+		f.Notes = append(f.Notes, "format password: the field carries a password (redacted when printed).")
+	}
+	return f
+}
+
+// sdkRequired decides requiredness for a blank mandatory cell from the
+// page's SDK sample code.
+func (b *builder) sdkRequired(owner string, f *field, r *row) bool {
+	if sf, ok := b.ev.Fields[owner][normField(r.Name)]; ok {
+		if sf.Pointer {
+			f.Notes = append(f.Notes, sprintf("Mandatory column blank; optional because the page's Go SDK sample (line %d) passes it by address (a pointer field).", sf.Line))
+			b.warn(r.Line, "mandatory column is blank for %s; optional per the SDK sample at line %d (pointer)", r.Name, sf.Line)
+			return false
+		}
+		f.Notes = append(f.Notes, sprintf("Mandatory column blank; required because the page's Go SDK sample (line %d) sets it by value.", sf.Line))
+		b.warn(r.Line, "mandatory column is blank for %s; required per the SDK sample at line %d (value)", r.Name, sf.Line)
+		return true
+	}
+	b.note(&f.Notes, r.Line, "mandatory column is blank for %s and no SDK sample sets it; taken as optional", r.Name)
+	return false
+}
+
+// enum turns the documented value list into an enum of the field's type.
+func (b *builder) enum(f *field, r *row, note func(int, string, ...any)) {
+	if len(f.F.Enum) == 0 {
+		return
+	}
+	if f.Type.Kind == "boolean" {
+		return
+	}
+	for _, it := range f.F.Enum {
+		if f.Type.Kind == "integer" {
+			if _, err := strconv.ParseInt(it.Value, 10, 64); err != nil {
+				note(r.Line, "value %q listed for integer %s is not an integer; no enum", it.Value, r.Name)
+				f.Enum, f.Varnames, f.Labels = nil, nil, nil
+				return
+			}
+		}
+		f.Enum = append(f.Enum, it.Value)
+		f.Labels = append(f.Labels, it.Label)
+	}
+	f.Varnames = varNames(f.F.Enum)
+}
+
+// varNames names the enum values from their labels, falling back to the
+// part of the value that differs (hss.version.basic -> basic).
+func varNames(items []enumItem) []string {
+	out := make([]string, len(items))
+	seen := map[string]bool{}
+	for i, it := range items {
+		n := varName(it)
+		if seen[n] || strings.HasPrefix(n, "value_") {
+			n = identOf(strings.TrimPrefix(it.Value, commonPrefix(items)))
+			if n == "" {
+				n = identOf("value_" + it.Value)
+			}
+		}
+		seen[n] = true
+		out[i] = n
+	}
+	return out
+}
+
+func commonPrefix(items []enumItem) string {
+	if len(items) < 2 {
+		return ""
+	}
+	p := items[0].Value
+	for _, it := range items[1:] {
+		for !strings.HasPrefix(it.Value, p) {
+			p = p[:len(p)-1]
+		}
+	}
+	if i := strings.LastIndexAny(p, "._-"); i >= 0 {
+		return p[:i+1]
+	}
+	return ""
+}
+
+// only reads "only X is supported" into a one-value enum or range.
+func (b *builder) only(f *field, r *row, note func(int, string, ...any)) {
+	if f.F.Only == "" || len(f.Enum) > 0 {
+		return
+	}
+	v := f.F.Only
+	if v == "one" {
+		v = "1"
+	}
+	switch f.Type.Kind {
+	case "integer", "number":
+		n, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return
+		}
+		if f.F.Min == nil {
+			f.F.Min = &n
+		}
+		f.F.Max = &n
+		note(r.Line, "the page says only %s is supported for %s; enforced as maximum %s", f.F.Only, r.Name, v)
+	case "string":
+		if _, err := strconv.Atoi(v); err == nil {
+			return
+		}
+		f.Enum, f.Labels, f.Varnames = []string{v}, []string{""}, []string{identOf(v)}
+		note(r.Line, "the page says only %s is supported for %s; enforced as a one-value enum", v, r.Name)
+	}
+}
+
+// typedValue converts a text to a JSON value of the type.
+func typedValue(s string, t typeRef) (*jv, bool) {
+	s = strings.Trim(strings.TrimSpace(s), "\"'“”")
+	switch t.Kind {
+	case "boolean":
+		switch strings.ToLower(s) {
+		case "true":
+			return &jv{Kind: "bool", Bool: true}, true
+		case "false":
+			return &jv{Kind: "bool", Bool: false}, true
+		}
+		return nil, false
+	case "integer":
+		if _, err := strconv.ParseInt(s, 10, 64); err != nil {
+			return nil, false
+		}
+		return &jv{Kind: "number", Str: s}, true
+	case "number":
+		if _, err := strconv.ParseFloat(s, 64); err != nil {
+			return nil, false
+		}
+		return &jv{Kind: "number", Str: s}, true
+	case "string":
+		return &jv{Kind: "string", Str: s}, true
+	}
+	return nil, false
+}
+
+// scalarOnly keeps an example value for a property only when it is a
+// scalar.
+func scalarOnly(v *jv) *jv {
+	if v == nil || v.Kind == "object" || v.Kind == "array" || v.Kind == "null" {
+		return nil
+	}
+	return v
+}

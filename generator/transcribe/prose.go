@@ -1,0 +1,378 @@
+package transcribe
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// enumItem is one value of a documented value list.
+type enumItem struct {
+	Value, Label string
+}
+
+// facts are what a description cell states beyond its text.
+type facts struct {
+	Desc         string
+	Enum         []enumItem
+	EnumExamples []enumItem // "example values": not a closed list
+	Min, Max     *float64
+	MinLen       *int
+	MaxLen       *int
+	Default      string // raw default text, "" when none
+	HasDefault   bool
+	Only         string // "only X is supported"
+	Notes        []string
+}
+
+// descParts splits a description into its labelled parts (explain,
+// constraint, range, default); unlabelled text goes to explain.
+func descParts(desc []line) map[string][]line {
+	parts := map[string][]line{}
+	cur := "explain"
+	for _, l := range desc {
+		s := strings.TrimSpace(l.S)
+		// English pipe pages put "** Label**: text" parts on one line.
+		for _, seg := range splitStarParts(s) {
+			if seg.label != "" {
+				cur = seg.label
+			}
+			if t := strings.TrimSpace(seg.text); t != "" {
+				parts[cur] = append(parts[cur], line{N: l.N, S: t})
+			}
+		}
+	}
+	return parts
+}
+
+type segment struct{ label, text string }
+
+var (
+	reStar    = regexp.MustCompile(`\*\*\s*([^*]+?)\s*\*\*\s*[:：]?`)
+	reZhLabel = regexp.MustCompile(`^(参数解释|约束限制|取值范围|默认取值)\s*[:：]?\s*(.*)$`)
+)
+
+// partLabel maps a printed part label to its key.
+func partLabel(s string) string {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "parameter description", "参数解释", "description":
+		return "explain"
+	case "restrictions", "constraints", "约束限制":
+		return "constraint"
+	case "value range", "range", "取值范围":
+		return "range"
+	case "default value", "default", "默认取值":
+		return "default"
+	}
+	return ""
+}
+
+func splitStarParts(s string) []segment {
+	if m := reZhLabel.FindStringSubmatch(s); m != nil {
+		return []segment{{label: partLabel(m[1]), text: m[2]}}
+	}
+	locs := reStar.FindAllStringSubmatchIndex(s, -1)
+	if locs == nil {
+		return []segment{{text: s}}
+	}
+	var out []segment
+	if locs[0][0] > 0 {
+		out = append(out, segment{text: s[:locs[0][0]]})
+	}
+	for i, loc := range locs {
+		end := len(s)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		lab := partLabel(s[loc[2]:loc[3]])
+		if lab == "" {
+			lab = "explain"
+		}
+		out = append(out, segment{label: lab, text: s[loc[1]:end]})
+	}
+	return out
+}
+
+var (
+	reBullet     = regexp.MustCompile(`^[•·\-*]\s*(.*)$`)
+	reItem       = regexp.MustCompile(`^\s*(-?[0-9]+|[A-Za-z][A-Za-z0-9_.\-]*)\s*[:：]\s*(.+?)\s*[.。;；]?\s*$`)
+	reTrigger    = regexp.MustCompile(`(?i)(?:the options are(?: as follows)?|the value can be(?: one of the following)?|possible values are|the values are|options)\s*[:：]\s*(.*)$`)
+	reExamples   = regexp.MustCompile(`(?i)the example values are(?: as follows)?\s*[:：]\s*(.*)$`)
+	reIntRange   = regexp.MustCompile(`(?:^|[^\w.\-])(-?\d+)\s*(?:-|~|to|至|到)\s*(-?\d+)(?:$|[^\w.\-])`)
+	reBracket    = regexp.MustCompile(`\[\s*(-?\d+)\s*,\s*(-?\d+)\s*\]`)
+	reLenEN      = regexp.MustCompile(`(?i)(\d+)\s*(?:-|~|to)\s*(\d+)\s*characters`)
+	reLenZH      = regexp.MustCompile(`(?:字符长度|长度为?|长度范围)\s*(?:为)?\s*(\d+)\s*(?:-|~|至|到)\s*(\d+)`)
+	reMaxLenEN   = regexp.MustCompile(`(?i)(?:a maximum of|up to|at most|no more than)\s+(\d+)\s+characters`)
+	reMaxLenZH   = regexp.MustCompile(`(?:最多|不超过|最大)\s*(\d+)\s*(?:个)?字符`)
+	reDefaultEN  = regexp.MustCompile(`(?i)(?:the )?default(?: value)? is\s+"?([^\s",;。，]+?)"?(?:[.,;。，]|\s|$)`)
+	reDefaultZH  = regexp.MustCompile(`默认(?:值)?为\s*([^\s,，。;；(（]+)`)
+	reOnly       = regexp.MustCompile(`[Oo]nly\s+(one|\d+|[A-Z][A-Z0-9_]*)\b[^.。]*?(?:is|are)\s+supported`)
+	reNone       = regexp.MustCompile(`^(?:不涉及|无|N/A|n/a|None|none|-)[.。]?$`)
+	reSentenceEN = regexp.MustCompile(`^(.+?[.!?])(?:\s|$)`)
+)
+
+// readFacts extracts the facts of one description for a field of type t.
+// It reports what it cannot place through warn and adds a note for it.
+func readFacts(desc []line, t typeRef, warn func(int, string, ...any)) facts {
+	var f facts
+	parts := descParts(desc)
+	f.Desc = firstSentence(parts["explain"])
+	all := append(append(append([]line{}, parts["explain"]...), parts["constraint"]...), parts["range"]...)
+	line0 := 0
+	if len(desc) > 0 {
+		line0 = desc[0].N
+	}
+	note := func(l int, format string, args ...any) {
+		warn(l, format, args...)
+		f.Notes = append(f.Notes, fmt.Sprintf(format, args...))
+	}
+	f.readEnum(all, parts["range"], t, note)
+	f.readRange(all, parts["range"], t, line0, note)
+	f.readDefault(all, parts["default"], note)
+	if m := findIn(all, reOnly); m != nil && len(f.Enum) == 0 {
+		f.Only = m[1]
+	}
+	return f
+}
+
+// firstSentence returns the first sentence of a part.
+func firstSentence(ls []line) string {
+	if len(ls) == 0 {
+		return ""
+	}
+	s := strings.TrimSpace(ls[0].S)
+	if i := strings.Index(s, "。"); i >= 0 {
+		return s[:i+len("。")]
+	}
+	if m := reSentenceEN.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return s
+}
+
+// findIn returns the first match of re in the lines.
+func findIn(ls []line, re *regexp.Regexp) []string {
+	for _, l := range ls {
+		if m := re.FindStringSubmatch(l.S); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// readEnum reads bullet lists and inline "v: label; v: label" lists.
+func (f *facts) readEnum(all, rng []line, t typeRef, note func(int, string, ...any)) {
+	var bullets []enumItem
+	for _, l := range all {
+		m := reBullet.FindStringSubmatch(strings.TrimSpace(l.S))
+		if m == nil || !strings.HasPrefix(strings.TrimSpace(l.S), "•") && !strings.HasPrefix(strings.TrimSpace(l.S), "·") {
+			continue
+		}
+		if it := reItem.FindStringSubmatch(m[1]); it != nil {
+			bullets = append(bullets, enumItem{Value: it[1], Label: strings.TrimSpace(it[2])})
+		} else {
+			note(l.N, "bullet %q is not a \"value: meaning\" item; not part of any enum", short(m[1]))
+		}
+	}
+	if len(bullets) > 0 {
+		f.Enum = bullets
+		return
+	}
+	for _, l := range all {
+		if m := reExamples.FindStringSubmatch(l.S); m != nil {
+			f.EnumExamples = splitItems(m[1])
+			note(l.N, "values listed as examples (%s) are not a closed list; no enum", joinValues(f.EnumExamples))
+			return
+		}
+		m := reTrigger.FindStringSubmatch(l.S)
+		if m == nil {
+			continue
+		}
+		items := splitItems(m[1])
+		if len(items) == 0 {
+			note(l.N, "the description announces a list of values but the page lists none; no enum")
+			return
+		}
+		f.Enum = items
+		return
+	}
+}
+
+// splitItems splits "0: a; 1: b" (or comma-separated) into items.
+func splitItems(s string) []enumItem {
+	s = strings.TrimSpace(s)
+	seps := []string{";", "；"}
+	var pieces []string
+	for _, sep := range seps {
+		if strings.Contains(s, sep) {
+			pieces = strings.Split(strings.ReplaceAll(s, "；", ";"), ";")
+			break
+		}
+	}
+	if pieces == nil {
+		pieces = splitKeep(s)
+	}
+	var out []enumItem
+	for _, p := range pieces {
+		if it := reItem.FindStringSubmatch(p); it != nil {
+			out = append(out, enumItem{Value: it[1], Label: strings.TrimSpace(it[2])})
+		}
+	}
+	return out
+}
+
+// splitKeep splits "15: a, 17: b" at commas that precede "value:".
+func splitKeep(s string) []string {
+	re := regexp.MustCompile(`,\s*((?:-?\d+|[A-Za-z][\w.\-]*)\s*[:：])`)
+	idx := re.FindAllStringSubmatchIndex(s, -1)
+	var out []string
+	start := 0
+	for _, m := range idx {
+		out = append(out, s[start:m[0]])
+		start = m[2]
+	}
+	return append(out, s[start:])
+}
+
+func joinValues(items []enumItem) string {
+	var vs []string
+	for _, it := range items {
+		vs = append(vs, it.Value)
+	}
+	return strings.Join(vs, ", ")
+}
+
+// readRange reads numeric ranges and string lengths.
+func (f *facts) readRange(all, rng []line, t typeRef, line0 int, note func(int, string, ...any)) {
+	switch t.Kind {
+	case "string":
+		for _, re := range []*regexp.Regexp{reLenEN, reLenZH} {
+			if m := findIn(all, re); m != nil {
+				lo, _ := strconv.Atoi(m[1])
+				hi, _ := strconv.Atoi(m[2])
+				f.MinLen, f.MaxLen = &lo, &hi
+				return
+			}
+		}
+		for _, re := range []*regexp.Regexp{reMaxLenEN, reMaxLenZH} {
+			if m := findIn(all, re); m != nil {
+				hi, _ := strconv.Atoi(m[1])
+				f.MaxLen = &hi
+				return
+			}
+		}
+	case "integer", "number":
+		type rg struct {
+			lo, hi float64
+			n      int
+		}
+		var found []rg
+		for _, l := range all {
+			for _, re := range []*regexp.Regexp{reBracket, reIntRange} {
+				for _, m := range re.FindAllStringSubmatch(l.S, -1) {
+					lo, _ := strconv.ParseFloat(m[1], 64)
+					hi, _ := strconv.ParseFloat(m[2], 64)
+					if lo <= hi {
+						found = append(found, rg{lo, hi, l.N})
+					}
+				}
+				if len(found) > 0 && re == reBracket {
+					break
+				}
+			}
+		}
+		if len(found) == 0 {
+			return
+		}
+		lo, hi := found[0].lo, found[0].hi
+		texts := []string{fmtNum(lo) + "-" + fmtNum(hi)}
+		for _, r := range found[1:] {
+			if r.lo != lo || r.hi != hi {
+				texts = append(texts, fmtNum(r.lo)+"-"+fmtNum(r.hi))
+				lo, hi = min(lo, r.lo), max(hi, r.hi)
+			}
+		}
+		if len(texts) > 1 {
+			note(found[0].n, "the description gives more than one range (%s); the union %s-%s is used", strings.Join(texts, ", "), fmtNum(lo), fmtNum(hi))
+		}
+		f.Min, f.Max = &lo, &hi
+	}
+}
+
+func fmtNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// readDefault reads "默认取值" parts and "The default value is X".
+func (f *facts) readDefault(all, def []line, note func(int, string, ...any)) {
+	if len(def) > 0 {
+		s := strings.TrimSpace(def[0].S)
+		if reNone.MatchString(s) {
+			return
+		}
+		// "0,表示默认企业项目(default)。": the value is before the comment.
+		if i := strings.IndexAny(s, ",，(（"); i > 0 && !strings.Contains(s[:i], ";") {
+			s = strings.TrimSpace(s[:i])
+		}
+		f.Default, f.HasDefault = strings.TrimRight(s, "。."), true
+		return
+	}
+	for _, re := range []*regexp.Regexp{reDefaultEN, reDefaultZH} {
+		if m := findIn(all, re); m != nil {
+			f.Default, f.HasDefault = m[1], true
+			return
+		}
+	}
+}
+
+// varName turns an enum label (or, failing that, its value) into an
+// identifier for x-enum-varnames.
+func varName(it enumItem) string {
+	label := it.Label
+	if i := strings.IndexAny(label, "(（"); i > 0 {
+		label = label[:i]
+	}
+	label = strings.TrimRight(strings.TrimSpace(label), ".。")
+	if v, ok := zhLabels[label]; ok {
+		return v
+	}
+	if n := identOf(label); n != "" {
+		return n
+	}
+	return identOf("value_" + it.Value)
+}
+
+// identOf lower-cases s and joins its ASCII words with underscores; it
+// returns "" when s has non-ASCII letters.
+func identOf(s string) string {
+	var b strings.Builder
+	under := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r > unicode.MaxASCII:
+			return ""
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if under && b.Len() > 0 {
+				b.WriteByte('_')
+			}
+			under = false
+			b.WriteRune(r)
+		default:
+			under = true
+		}
+	}
+	out := b.String()
+	if out != "" && unicode.IsDigit(rune(out[0])) {
+		out = "v" + out
+	}
+	return out
+}
+
+// zhLabels renders the Chinese labels the order pages use.
+var zhLabels = map[string]string{
+	"月": "month", "年": "year", "天": "day", "小时": "hour",
+	"包周期": "yearly_monthly", "包年/包月": "yearly_monthly", "包年包月": "yearly_monthly", "按需": "pay_per_use", "按需计费": "pay_per_use",
+	"基础版": "basic", "专业版": "professional", "企业版": "enterprise", "旗舰版": "premium",
+	"网页防篡改版": "web_tamper_protection", "容器版": "container",
+	"是": "yes", "否": "no", "开启": "on", "关闭": "off",
+}

@@ -1,0 +1,398 @@
+package transcribe
+
+import (
+	"regexp"
+	"strings"
+)
+
+// row is one parameter row of a table.
+type row struct {
+	Line     int
+	Name     string
+	Mand     string // the mandatory cell as printed, "" when blank or absent
+	Type     string
+	TypeLine int
+	Desc     []line
+	// LostList is set when a pipe cell's closing "|" stands on a line of
+	// its own: the capture dropped whatever list was there.
+	LostList bool
+}
+
+// table is one parameter table with the context it appeared in.
+type table struct {
+	Line       int // first header line
+	Caption    string
+	Sec        section
+	Status     string // response status for tables under "Status code: N"
+	HasMandCol bool
+	Rows       []*row
+}
+
+// example is a JSON example found under an example heading.
+type example struct {
+	Sec    section
+	Status string
+	Line   int
+	Raw    string
+}
+
+// statusEntry is one row of the status-code table.
+type statusEntry struct {
+	Code, Desc string
+	Line       int
+}
+
+// doc is the scanned page.
+type doc struct {
+	Layout       layout
+	Title        string
+	TitleLine    int
+	Updated      string
+	Function     string
+	Method, Path string
+	URILine      int
+	Tables       []*table
+	Examples     []*example
+	SDK          []line
+	Statuses     []statusEntry
+	warn         func(line int, format string, args ...any)
+}
+
+// scan walks the page once and collects its parts.
+func scan(lines []line, warn func(int, string, ...any)) *doc {
+	d := &doc{Layout: detectLayout(lines), warn: warn}
+	for _, l := range lines {
+		if m := reUpdated.FindStringSubmatch(l.S); m != nil {
+			d.Updated = m[1]
+			break
+		}
+	}
+	start, title, tl := pageStart(lines)
+	d.Title, d.TitleLine = title, tl
+	sec, status := secNone, ""
+	for i := start; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i].S)
+		if t == "" {
+			continue
+		}
+		if s, ok := headingOf(t, sec); ok {
+			sec, status = s, ""
+			if sec == secEnd {
+				break
+			}
+			continue
+		}
+		if m := reStatus.FindStringSubmatch(t); m != nil && sec != secSDK {
+			status = m[1]
+			continue
+		}
+		switch sec {
+		case secFunction:
+			if d.Function == "" {
+				d.Function = t
+			}
+		case secURI, secRequest, secResponse:
+			if m := reURI.FindStringSubmatch(t); m != nil && d.Method == "" {
+				d.Method, d.Path, d.URILine = m[1], m[2], lines[i].N
+				continue
+			}
+			if next, ok := d.scanTables(lines, i, sec, status); ok {
+				i = next - 1
+			}
+		case secExampleRequest, secExampleResponse:
+			if jsonStart(lines[i].S) >= 0 {
+				i = d.scanJSON(lines, i, sec, status) - 1
+			}
+		case secSDK:
+			d.SDK = append(d.SDK, lines[i])
+		case secStatusCodes:
+			code := strings.TrimSpace(strings.TrimSuffix(t, "|"))
+			if regexp.MustCompile(`^\d{3}$`).MatchString(code) {
+				e := statusEntry{Code: code, Line: lines[i].N}
+				for j := i + 1; j < len(lines); j++ {
+					if s := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(lines[j].S), "|")); s != "" {
+						e.Desc, i = s, j
+						break
+					}
+				}
+				d.Statuses = append(d.Statuses, e)
+			}
+		}
+	}
+	return d
+}
+
+// scanTables reads the table(s) starting at lines[i], if any, and returns
+// the index after them.
+func (d *doc) scanTables(lines []line, i int, sec section, status string) (int, bool) {
+	if d.Layout == layoutPipes {
+		return d.scanPipes(lines, i, sec, status)
+	}
+	return d.scanCells(lines, i, sec, status)
+}
+
+// nextNonBlank returns the index of the next non-blank line at or after i.
+func nextNonBlank(lines []line, i int) int {
+	for i < len(lines) && strings.TrimSpace(lines[i].S) == "" {
+		i++
+	}
+	return i
+}
+
+// scanCells reads one captioned (or header-led) table in a cell layout.
+func (d *doc) scanCells(lines []line, i int, sec section, status string) (int, bool) {
+	t := strings.TrimSpace(lines[i].S)
+	tab := &table{Sec: sec, Status: status, Line: lines[i].N}
+	j := i
+	if m := reCaption.FindStringSubmatch(t); m != nil {
+		tab.Caption = strings.TrimSpace(m[3])
+		j = nextNonBlank(lines, i+1)
+	} else if role(t) != "name" {
+		return i, false
+	}
+	var cols []string
+	for j < len(lines) && headerWords[strings.TrimSpace(lines[j].S)] {
+		cols = append(cols, role(lines[j].S))
+		j = nextNonBlank(lines, j+1)
+	}
+	if len(cols) == 0 {
+		d.warn(lines[i].N, "caption %q is not followed by a table header; table skipped", t)
+		return j, true
+	}
+	for _, c := range cols {
+		tab.HasMandCol = tab.HasMandCol || c == "mandatory"
+	}
+	var cur *row
+	for j < len(lines) {
+		s := strings.TrimSpace(lines[j].S)
+		if s == "" {
+			j++
+			continue
+		}
+		if isMarker(s, sec) {
+			break
+		}
+		if r, next, ok := cellRowStart(lines, j, tab.HasMandCol); ok {
+			if cur != nil && cur.Type == "" {
+				d.warn(cur.Line, "row %q has no type cell (truncated table?)", cur.Name)
+			}
+			cur = r
+			tab.Rows = append(tab.Rows, cur)
+			j = next
+			continue
+		}
+		if cur == nil {
+			d.warn(lines[j].N, "unexpected text %q before the first row of the table at line %d", short(s), tab.Line)
+		} else {
+			cur.Desc = append(cur.Desc, line{N: lines[j].N, S: s})
+		}
+		j++
+	}
+	if cur != nil && cur.Type == "" {
+		d.warn(cur.Line, "row %q has no type cell (truncated table?)", cur.Name)
+	}
+	if len(tab.Rows) == 0 {
+		d.warn(tab.Line, "table %q has a header but no rows (truncated table?)", tab.Caption)
+	}
+	d.Tables = append(d.Tables, tab)
+	return j, true
+}
+
+// cellRowStart recognises the start of a row in a cell layout: a name,
+// then a mandatory cell (possibly blank), then a type.
+func cellRowStart(lines []line, j int, mandCol bool) (*row, int, bool) {
+	name := strings.TrimSpace(lines[j].S)
+	if !isFieldName(name) {
+		return nil, j, false
+	}
+	r := &row{Line: lines[j].N, Name: name}
+	k := nextNonBlank(lines, j+1)
+	if k >= len(lines) {
+		return nil, j, false
+	}
+	next := strings.TrimSpace(lines[k].S)
+	if mandCol && isMandatory(next) {
+		r.Mand = next
+		k2 := nextNonBlank(lines, k+1)
+		if k2 < len(lines) && !isMarker(lines[k2].S, secNone) {
+			r.Type, r.TypeLine = strings.TrimSpace(lines[k2].S), lines[k2].N
+			return r, k2 + 1, true
+		}
+		return r, k + 1, true // truncated: no type cell
+	}
+	if isTypeLike(next) {
+		r.Type, r.TypeLine = next, lines[k].N
+		return r, k + 1, true
+	}
+	return nil, j, false
+}
+
+// scanPipes reads a run of pipe-layout tables starting at lines[i].
+func (d *doc) scanPipes(lines []line, i int, sec section, status string) (int, bool) {
+	type cell struct {
+		text    string
+		line    int
+		ownLine bool
+	}
+	var cells []cell
+	var pending []string
+	pendLine := 0
+	var tab *table
+	var cols []string
+	flush := func() {
+		if tab == nil {
+			if len(cells) > 0 {
+				d.warn(cells[0].line, "%d cells outside any table; ignored", len(cells))
+			}
+			cells = nil
+			return
+		}
+		k := len(cols)
+		for len(cells) >= k {
+			r := &row{Line: cells[0].line}
+			for c, role := range cols {
+				v := cells[c]
+				switch role {
+				case "name":
+					r.Name = v.text
+				case "mandatory":
+					r.Mand = v.text
+				case "type":
+					r.Type, r.TypeLine = v.text, v.line
+				case "description":
+					for n, s := range strings.Split(v.text, "\n") {
+						r.Desc = append(r.Desc, line{N: v.line + n, S: s})
+					}
+					r.LostList = v.ownLine
+				}
+			}
+			tab.Rows = append(tab.Rows, r)
+			cells = cells[k:]
+		}
+		if len(cells) > 0 {
+			d.warn(cells[0].line, "table at line %d ends in the middle of a row (%d of %d cells); row dropped (truncated table?)", tab.Line, len(cells), k)
+			cells = nil
+		}
+		if len(tab.Rows) == 0 {
+			d.warn(tab.Line, "table has a header but no rows (truncated table?)")
+		}
+	}
+	j := i
+	for ; j < len(lines); j++ {
+		s := strings.TrimSpace(lines[j].S)
+		if s == "" {
+			continue
+		}
+		if reSeparator.MatchString(s) {
+			k := strings.Count(strings.TrimSuffix(s, "|"), "|") + 1
+			if len(cells) < k {
+				d.warn(lines[j].N, "table separator without a %d-cell header; ignored", k)
+				continue
+			}
+			header := cells[len(cells)-k:]
+			cells = cells[:len(cells)-k]
+			flush()
+			if tab != nil {
+				d.Tables = append(d.Tables, tab)
+			}
+			tab = &table{Sec: sec, Status: status, Line: header[0].line}
+			cols = nil
+			for _, h := range header {
+				cols = append(cols, role(h.text))
+				tab.HasMandCol = tab.HasMandCol || role(h.text) == "mandatory"
+			}
+			continue
+		}
+		if strings.HasSuffix(s, "|") {
+			text := strings.TrimSpace(strings.TrimSuffix(s, "|"))
+			own := text == "" && len(pending) > 0
+			if len(pending) > 0 {
+				if text != "" {
+					pending = append(pending, text)
+				}
+				text = strings.Join(pending, "\n")
+			} else {
+				pendLine = lines[j].N
+			}
+			cells = append(cells, cell{text: text, line: pendLine, ownLine: own})
+			pending = nil
+			continue
+		}
+		if isMarker(s, sec) {
+			break
+		}
+		if len(pending) == 0 {
+			pendLine = lines[j].N
+		}
+		pending = append(pending, s)
+	}
+	if len(pending) > 0 {
+		d.warn(pendLine, "text %q is not closed by a cell separator", short(strings.Join(pending, " ")))
+	}
+	flush()
+	if tab != nil {
+		d.Tables = append(d.Tables, tab)
+	}
+	return j, j > i
+}
+
+// scanJSON reads a brace-balanced JSON value starting on lines[i] and
+// returns the index after it.
+func (d *doc) scanJSON(lines []line, i int, sec section, status string) int {
+	first := jsonStart(lines[i].S)
+	var b strings.Builder
+	depth, inStr, esc := 0, false, false
+	for j := i; j < len(lines); j++ {
+		s := lines[j].S
+		if j == i {
+			s = s[first:]
+		}
+		for k := 0; k < len(s); k++ {
+			c := s[k]
+			b.WriteByte(c)
+			switch {
+			case esc:
+				esc = false
+			case inStr && c == '\\':
+				esc = true
+			case c == '"':
+				inStr = !inStr
+			case !inStr && (c == '{' || c == '['):
+				depth++
+			case !inStr && (c == '}' || c == ']'):
+				depth--
+				if depth == 0 {
+					d.Examples = append(d.Examples, &example{Sec: sec, Status: status, Line: lines[i].N, Raw: b.String()})
+					return j + 1
+				}
+			}
+		}
+		b.WriteByte('\n')
+	}
+	d.warn(lines[i].N, "example JSON is not closed before the end of the page; ignored")
+	return len(lines)
+}
+
+// jsonStart finds where a JSON object starts on a line: a "{" followed by
+// a quote, a closing brace or the end of the line (so "{project_id}" in a
+// path does not count).
+func jsonStart(s string) int {
+	for k := 0; k < len(s); k++ {
+		if s[k] != '{' {
+			continue
+		}
+		rest := strings.TrimSpace(s[k+1:])
+		if rest == "" || rest[0] == '"' || rest[0] == '}' {
+			return k
+		}
+	}
+	return -1
+}
+
+// short trims a text for a message.
+func short(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:57]) + "..."
+	}
+	return s
+}

@@ -1,0 +1,290 @@
+package transcribe
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Options steer a transcription.
+type Options struct {
+	// Service is the short service name (dsc, hss): info.x-service, the
+	// server host label and the prefix of the error schema's name.
+	// Required.
+	Service string
+	// OperationID overrides the operationId; without it the page's own
+	// name (title suffix " - Name" or SDK sample call) is used.
+	OperationID string
+	// Host overrides the server host label (default: Service).
+	Host string
+}
+
+// Warning is something the transcriber could not place or had to decide;
+// each also appears as an x-doc-note in the spec.
+type Warning struct {
+	Line int
+	Msg  string
+}
+
+// Format renders w as "PAGE:LINE: warning: msg".
+func (w Warning) Format(page string) string {
+	return fmt.Sprintf("%s:%d: warning: %s", page, w.Line, w.Msg)
+}
+
+func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+// Transcribe turns the text of one API reference page into an OpenAPI
+// 3.0.3 YAML spec. name is the page's file name, used in x-doc-source.
+// The warnings are sorted by line.
+func Transcribe(name string, page []byte, opts Options) ([]byte, []Warning, error) {
+	if opts.Service == "" {
+		return nil, nil, errors.New("no service name (--service)")
+	}
+	var warnings []Warning
+	warn := func(line int, format string, args ...any) {
+		warnings = append(warnings, Warning{Line: line, Msg: fmt.Sprintf(format, args...)})
+	}
+	lines := splitLines(page)
+	d := scan(lines, warn)
+	if d.Method == "" {
+		return nil, nil, fmt.Errorf("%s: no \"METHOD /path\" line after a URI heading: not an API reference page", name)
+	}
+	b := &builder{opts: opts, d: d, warn: warn, byName: map[string]*schema{}, ev: readSDK(d.SDK)}
+	b.build(filepath.Base(name))
+	out, err := b.emit(filepath.Base(name))
+	if err != nil {
+		return nil, nil, err
+	}
+	sort.SliceStable(warnings, func(i, j int) bool { return warnings[i].Line < warnings[j].Line })
+	warnings = slices.Compact(warnings)
+	return out, warnings, nil
+}
+
+var reTitleOp = regexp.MustCompile(`\s+-\s+([A-Z][A-Za-z0-9]+)$`)
+
+// build assembles the spec from the scanned page.
+func (b *builder) build(name string) {
+	d := b.d
+	switch {
+	case b.opts.OperationID != "":
+		b.opID = b.opts.OperationID
+	case reTitleOp.MatchString(d.Title):
+		b.opID = reTitleOp.FindStringSubmatch(d.Title)[1]
+	case b.ev.Operation != "":
+		b.opID = b.ev.Operation
+		b.opNotes = append(b.opNotes, sprintf("operationId %s is the SDK sample's call (client.%s).", b.opID, b.opID))
+	default:
+		b.opID = identCamel(d.Title)
+		b.note(&b.opNotes, d.TitleLine, "the page names no operation (no \" - Name\" title, no SDK sample); operationId %s is made from the title; pass --operation-id to set the SDK's name", b.opID)
+	}
+	if d.Updated == "" {
+		b.info = append(b.info, "The page prints no update date.")
+	}
+	params, req, resps, order := b.classify()
+	b.buildParams(params)
+	b.buildRequest(req)
+	b.buildResponses(resps, order)
+}
+
+// identCamel makes an identifier from a title: "Buying a Yearly/Monthly
+// Instance" -> BuyingAYearlyMonthlyInstance.
+func identCamel(s string) string {
+	var sb strings.Builder
+	for _, w := range regexp.MustCompile(`[A-Za-z0-9]+`).FindAllString(s, -1) {
+		sb.WriteString(strings.ToUpper(w[:1]) + w[1:])
+	}
+	if sb.Len() == 0 {
+		return "CreateOrder"
+	}
+	return sb.String()
+}
+
+// firstExample returns the parsed example of a section and status.
+func (b *builder) firstExample(sec section, status string) *jv {
+	for _, e := range b.d.Examples {
+		if e.Sec != sec || e.Status != status {
+			continue
+		}
+		v, err := parseJSON(e.Raw)
+		if err != nil {
+			b.note(&b.opNotes, e.Line, "example at line %d is not valid JSON (%v); ignored", e.Line, err)
+			return nil
+		}
+		return v
+	}
+	return nil
+}
+
+// buildRequest builds the request body.
+func (b *builder) buildRequest(req *group) {
+	if req.root == nil {
+		for _, t := range req.nested {
+			b.note(&b.info, t.Line, "table %q appears without a request body table; ignored", t.Caption)
+		}
+		return
+	}
+	b.bodyEx = b.firstExample(secExampleRequest, "")
+	name := b.ev.Body
+	if name == "" {
+		name = b.opID + "RequestBody"
+		b.info = append(b.info, sprintf("The page does not name the request body; it is called %s here (the official SDK's model name may differ).", name))
+	}
+	s := b.buildGroup(req, name, b.bodyEx, false)
+	if b.ev.Body != "" {
+		s.Notes = append(s.Notes, sprintf("Named after the SDK sample's body model (model.%s, page line %d).", b.ev.Body, b.ev.BodyLine))
+	}
+	b.body = s.Name
+	if b.bodyEx != nil {
+		b.checkExample(s, b.bodyEx, "", b.exampleLine(secExampleRequest, ""))
+	}
+}
+
+func (b *builder) exampleLine(sec section, status string) int {
+	for _, e := range b.d.Examples {
+		if e.Sec == sec && e.Status == status {
+			return e.Line
+		}
+	}
+	return 0
+}
+
+// buildResponses builds one response per documented status.
+func (b *builder) buildResponses(groups map[string]*group, order []string) {
+	descs := map[string]statusEntry{}
+	for _, e := range b.d.Statuses {
+		descs[e.Code] = e
+	}
+	codes := slices.Clone(order)
+	for _, e := range b.d.Statuses {
+		if !slices.Contains(codes, e.Code) {
+			codes = append(codes, e.Code)
+		}
+	}
+	for _, e := range b.d.Examples {
+		if e.Sec == secExampleResponse && e.Status != "" && !slices.Contains(codes, e.Status) {
+			codes = append(codes, e.Status)
+			b.warn(e.Line, "example for status %s, which has no table and is not in the status-code table", e.Status)
+		}
+	}
+	slices.Sort(codes)
+	var errSchema *schema
+	for _, code := range codes {
+		r := &response{Status: code, Desc: descs[code].Desc, Line: descs[code].Line}
+		if r.Desc == "" {
+			r.Desc = "Status " + code + "."
+		}
+		r.Example = b.firstExample(secExampleResponse, code)
+		if g := groups[code]; g != nil && g.root != nil {
+			if code < "300" {
+				r.Schema = b.buildGroup(g, b.opID+"Response", r.Example, true).Name
+			} else {
+				r.Schema, errSchema = b.errorSchema(g, code, r.Example, errSchema)
+			}
+			if r.Example != nil {
+				b.checkExample(b.byName[r.Schema], r.Example, "", b.exampleLine(secExampleResponse, code))
+			}
+		} else if r.Example != nil {
+			b.note(&b.opNotes, b.exampleLine(secExampleResponse, code), "status %s has an example but no body table; the example is kept without a schema", code)
+		}
+		b.resps = append(b.resps, r)
+	}
+	if len(codes) == 0 {
+		b.note(&b.opNotes, b.d.URILine, "the page documents no response status")
+	}
+}
+
+// errorSchema builds an error body, sharing one schema among statuses
+// whose tables are the same.
+func (b *builder) errorSchema(g *group, code string, ex *jv, prev *schema) (string, *schema) {
+	svc := strings.ToUpper(b.opts.Service[:1]) + b.opts.Service[1:]
+	name := svc + "ErrorResponse"
+	if prev == nil {
+		s := b.buildGroup(g, name, ex, true)
+		return s.Name, s
+	}
+	s := b.buildGroup(g, name+code, ex, true)
+	return s.Name, prev
+}
+
+// checkExample compares an example with its schema: a missing mandatory
+// field, an unknown field, a wrong type or a value outside the enum is a
+// contradiction on the page.
+func (b *builder) checkExample(s *schema, v *jv, path string, line int) {
+	if s == nil || v == nil || v.Kind != "object" || len(s.Fields) == 0 {
+		return
+	}
+	have := map[string]*field{}
+	for _, f := range s.Fields {
+		have[f.Name] = f
+		if f.Required && v.get(f.Name) == nil {
+			b.note(&b.opNotes, line, "example at line %d omits %s%s, which the table marks mandatory", line, path, f.Name)
+		}
+	}
+	for _, k := range v.Keys {
+		f := have[k]
+		if f == nil {
+			b.note(&b.opNotes, line, "example at line %d has %s%s, which is not in the table of %s", line, path, k, s.Name)
+			continue
+		}
+		b.checkValue(f, f.Type, v.Obj[k], path+k, line)
+	}
+}
+
+// checkValue checks one example value against a field's type.
+func (b *builder) checkValue(f *field, t typeRef, v *jv, path string, line int) {
+	if v.Kind == "null" {
+		if t.Kind == "object" && t.Ref != "" && b.byName[t.Ref] != nil {
+			c := b.byName[t.Ref]
+			if !c.Nullable {
+				c.Nullable = true
+				b.note(&c.Notes, line, "example at line %d sends null for %s; %s is made nullable", line, path, c.Name)
+			}
+			return
+		}
+		b.note(&b.opNotes, line, "example at line %d sends null for %s, which is not an object", line, path)
+		return
+	}
+	if f.Unknown != "" {
+		return
+	}
+	want := t.Kind
+	got := jsonKind(v)
+	if v.Kind == "array" {
+		got = "array"
+	}
+	ok := want == got || want == "number" && got == "integer" || want == "object" && got == "object"
+	if !ok {
+		b.note(&b.opNotes, line, "example at line %d gives %s a %s, but the table says %s", line, path, got, want)
+		return
+	}
+	switch {
+	case t.Kind == "array" && t.Items != nil:
+		for i, e := range v.Arr {
+			b.checkValue(f, *t.Items, e, sprintf("%s/%d", path, i), line)
+		}
+	case t.Kind == "object" && t.Ref != "":
+		b.checkExample(b.byName[t.Ref], v, path+"/", line)
+	case len(f.Enum) > 0 && t.Items == nil && f.Type.Kind == t.Kind:
+		val := v.Str
+		if v.Kind == "bool" {
+			val = fmt.Sprint(v.Bool)
+		}
+		if !slices.Contains(f.Enum, val) {
+			b.note(&b.opNotes, line, "example at line %d gives %s the value %s, which is not among the listed values (%s)", line, path, val, strings.Join(f.Enum, ", "))
+		}
+	}
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
