@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/hwcorder/ordergen/generator/emit"
+	"github.com/hwcorder/ordergen/generator/emit/mock"
 	"github.com/hwcorder/ordergen/generator/emit/types"
 	"github.com/hwcorder/ordergen/generator/loader"
 	"github.com/hwcorder/ordergen/generator/model"
@@ -44,6 +45,7 @@ type Emitter struct {
 func Emitters() []Emitter {
 	return []Emitter{
 		{Name: "types", Emit: types.Emit},
+		{Name: "mock", Emit: mock.Emit},
 	}
 }
 

@@ -19,6 +19,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"go/token"
 	"io"
 	"os"
 	"path/filepath"
@@ -117,6 +118,9 @@ func parseFlags(args []string, stdout, stderr io.Writer) (cfg Config, done bool,
 			return cfg, false, err
 		}
 		cfg.Package = strings.ReplaceAll(filepath.Base(abs), "-", "_")
+	}
+	if !token.IsIdentifier(cfg.Package) || token.IsKeyword(cfg.Package) {
+		return cfg, false, fmt.Errorf("package name %q is not a Go identifier; set --package", cfg.Package)
 	}
 	return cfg, false, nil
 }

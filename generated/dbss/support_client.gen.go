@@ -80,7 +80,10 @@ func WithProjectID(id string) Option {
 	return func(c *clientConfig) { c.projectID = id }
 }
 
-// WithHTTPClient sends requests through hc instead of http.DefaultClient.
+// WithHTTPClient sends requests through hc's Transport (instead of
+// http.DefaultTransport), bounding each call, retries included, by
+// hc.Timeout. Redirects are not followed unless hc has its own
+// CheckRedirect; a cookie Jar is honored.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *clientConfig) {
 		if hc == nil {
@@ -189,12 +192,17 @@ func (c *Client) do(ctx context.Context, call *clientCall, body any, out any) er
 			return errors.New(call.op + ": encode request body: " + err.Error())
 		}
 	}
+	if t := c.cfg.httpClient.Timeout; t > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, t)
+		defer cancel()
+	}
 	for attempt := 1; ; attempt++ {
 		req, err := c.newRequest(ctx, call, payload)
 		if err != nil {
 			return err
 		}
-		resp, err := c.cfg.httpClient.Do(req)
+		resp, err := c.send(req)
 		if err != nil {
 			if attempt < c.cfg.retry.attempts && notSent(err) && clientSleep(ctx, c.cfg.retry.backoff(attempt)) {
 				continue
@@ -210,6 +218,30 @@ func (c *Client) do(ctx context.Context, call *clientCall, body any, out any) er
 		}
 		return err
 	}
+}
+
+// send makes one round trip. Like the official SDK, the client does not
+// follow redirects: an order must not be re-sent somewhere else unasked, so
+// a 3xx comes back as an *APIError. It therefore calls the transport
+// directly, which also saves http.Client's per-request header copies; only
+// an http.Client with a cookie jar or its own CheckRedirect goes through
+// Do, so that both are honored.
+func (c *Client) send(req *http.Request) (*http.Response, error) {
+	hc := c.cfg.httpClient
+	if hc.Jar != nil || hc.CheckRedirect != nil {
+		return hc.Do(req)
+	}
+	rt := hc.Transport
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	resp, err := rt.RoundTrip(req)
+	if err != nil {
+		// As http.Client reports it: "Post \"https://...\": cause".
+		op := req.Method[:1] + strings.ToLower(req.Method[1:])
+		return nil, &url.Error{Op: op, URL: req.URL.Redacted(), Err: err}
+	}
+	return resp, nil
 }
 
 // newRequest builds the signed request for one attempt. The URL is copied

@@ -10,8 +10,10 @@ import (
 	"strings"
 )
 
-// APIError is a non-2xx answer, whether or not the spec lists its status.
-// Get it with errors.As.
+// APIError is an answer the client cannot turn into a result: a non-2xx
+// status, whether or not the spec lists it, or a 2xx whose body does not
+// decode (then the order may have been placed: check StatusCode). Get it
+// with errors.As.
 type APIError struct {
 	// StatusCode is the HTTP status.
 	StatusCode int

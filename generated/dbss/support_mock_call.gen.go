@@ -170,6 +170,9 @@ func jsonKindOf(kind string) string {
 	return "another type"
 }
 
+// mockPtr returns a pointer to a copy of v, for optional parameters.
+func mockPtr[T any](v T) *T { return &v }
+
 // mockMissing is the violation of an absent required parameter.
 func mockMissing(in, name string) Violation {
 	return Violation{In: in, Pointer: name, Rule: "required", Message: "is missing"}
