@@ -153,6 +153,9 @@ func (b *builder) buildParams(tables []*table) {
 	for _, t := range tables {
 		in := paramKind(t, b.d.Path)
 		for _, r := range t.Rows {
+			if r.Type == "" {
+				continue // reported as truncated when scanned
+			}
 			switch {
 			case in == "header" && strings.EqualFold(r.Name, "X-Auth-Token"):
 				b.note(&b.opNotes, r.Line, "X-Auth-Token is the \"token\" security scheme (AK/SK signing is the alternative), not a header parameter")
@@ -323,7 +326,7 @@ func (b *builder) only(f *field, r *row, note func(int, string, ...any)) {
 		if _, err := strconv.Atoi(v); err == nil {
 			return
 		}
-		f.Enum, f.Labels, f.Varnames = []string{v}, []string{""}, []string{identOf(v)}
+		f.Enum, f.Varnames = []string{v}, []string{identOf(v)}
 		note(r.Line, "the page says only %s is supported for %s; enforced as a one-value enum", v, r.Name)
 	}
 }

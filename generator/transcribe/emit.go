@@ -21,7 +21,7 @@ func str(s string) *yaml.Node {
 
 // reAmbiguous matches plain scalars YAML would read as something other
 // than a string; the house style single-quotes them.
-var reAmbiguous = regexp.MustCompile(`^(?:[-+]?[0-9][0-9_.:eE+-]*|true|false|True|False|TRUE|FALSE|yes|no|Yes|No|on|off|null|Null|NULL|~|)$`)
+var reAmbiguous = regexp.MustCompile(`^(?:[-+]?[0-9]+|[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[0-9]{4}-[0-9]{2}-[0-9]{2}|true|false|True|False|TRUE|FALSE|yes|no|Yes|No|on|off|null|Null|NULL|~|)$`)
 
 func lit(tag, v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: v} }
 
@@ -311,7 +311,12 @@ func (b *builder) typeNode(f *field, t typeRef, param bool) *yaml.Node {
 			tv, _ := typedValue(v, t)
 			enum.Content = append(enum.Content, jsonNode(tv))
 			names.Content = append(names.Content, str(f.Varnames[i]))
-			labels.Content = append(labels.Content, str(f.Labels[i]))
+			if i < len(f.Labels) {
+				labels.Content = append(labels.Content, str(f.Labels[i]))
+			}
+		}
+		if len(f.Labels) == 0 {
+			labels = nil
 		}
 	}
 	format := t.Format

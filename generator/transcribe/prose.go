@@ -100,7 +100,7 @@ var (
 	reItem       = regexp.MustCompile(`^\s*(-?[0-9]+|[A-Za-z][A-Za-z0-9_.\-]*)\s*[:：]\s*(.+?)\s*[.。;；]?\s*$`)
 	reTrigger    = regexp.MustCompile(`(?i)(?:the options are(?: as follows)?|the value can be(?: one of the following)?|possible values are|the values are|options)\s*[:：]\s*(.*)$`)
 	reExamples   = regexp.MustCompile(`(?i)the example values are(?: as follows)?\s*[:：]\s*(.*)$`)
-	reIntRange   = regexp.MustCompile(`(?:^|[^\w.\-])(-?\d+)\s*(?:-|~|to|至|到)\s*(-?\d+)(?:$|[^\w.\-])`)
+	reIntRange   = regexp.MustCompile(`(?:^|[^\w.\-])(-?\d+)\s*(?:-|~|to|至|到)\s*(-?\d+)(?:$|[^\w.\-]|\.(?:\s|$))`)
 	reBracket    = regexp.MustCompile(`\[\s*(-?\d+)\s*,\s*(-?\d+)\s*\]`)
 	reLenEN      = regexp.MustCompile(`(?i)(\d+)\s*(?:-|~|to)\s*(\d+)\s*characters`)
 	reLenZH      = regexp.MustCompile(`(?:字符长度|长度为?|长度范围)\s*(?:为)?\s*(\d+)\s*(?:-|~|至|到)\s*(\d+)`)
@@ -165,6 +165,7 @@ func findIn(ls []line, re *regexp.Regexp) []string {
 // readEnum reads bullet lists and inline "v: label; v: label" lists.
 func (f *facts) readEnum(all, rng []line, t typeRef, note func(int, string, ...any)) {
 	var bullets []enumItem
+	bad := false
 	for _, l := range all {
 		m := reBullet.FindStringSubmatch(strings.TrimSpace(l.S))
 		if m == nil || !strings.HasPrefix(strings.TrimSpace(l.S), "•") && !strings.HasPrefix(strings.TrimSpace(l.S), "·") {
@@ -173,8 +174,13 @@ func (f *facts) readEnum(all, rng []line, t typeRef, note func(int, string, ...a
 		if it := reItem.FindStringSubmatch(m[1]); it != nil {
 			bullets = append(bullets, enumItem{Value: it[1], Label: strings.TrimSpace(it[2])})
 		} else {
-			note(l.N, "bullet %q is not a \"value: meaning\" item; not part of any enum", short(m[1]))
+			note(l.N, "bullet %q is not a \"value: meaning\" item", short(m[1]))
+			bad = true
 		}
+	}
+	if bad && len(bullets) > 0 {
+		note(all[0].N, "the value list (%s) has items that could not be read; no enum", joinValues(bullets))
+		return
 	}
 	if len(bullets) > 0 {
 		f.Enum = bullets

@@ -17,6 +17,9 @@ type matcher struct {
 func newMatcher(g *group, response bool) *matcher {
 	m := &matcher{captioned: map[string]*table{}, response: response}
 	for _, t := range g.nested {
+		if len(t.Rows) == 0 {
+			continue // reported as truncated when scanned
+		}
 		if t.Caption != "" {
 			if _, dup := m.captioned[t.Caption]; !dup {
 				m.captioned[t.Caption] = t
@@ -58,6 +61,9 @@ func (b *builder) buildObject(m *matcher, t *table, name string, ex *jv) *schema
 	s := &schema{Name: name, Line: t.Line, Response: m.response}
 	b.register(s)
 	for _, r := range t.Rows {
+		if r.Type == "" {
+			continue // reported as truncated when scanned
+		}
 		fex := ex.get(r.Name)
 		f := b.buildField(r, fex, name, t.HasMandCol)
 		if m.response {
