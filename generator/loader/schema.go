@@ -39,6 +39,9 @@ func (c *converter) schema(ref *openapi3.SchemaRef, ptr string, h hint) *model.S
 	}
 	if name, ok := strings.CutPrefix(target, "#/components/schemas/"); ok && !strings.Contains(name, "/") {
 		h = hint{fixed: model.GoName(unescape(name)), always: true, what: "component schema"}
+		if h.fixed == "" {
+			c.errorf(target, "component schema name %q does not make a Go name", unescape(name))
+		}
 	}
 	c.inProgress[target] = true
 	defer delete(c.inProgress, target)
