@@ -180,5 +180,3 @@ func lineDiff(want, got string) string {
 	}
 	return "(same lines)"
 }
-
-
