@@ -131,7 +131,7 @@ func (b *builder) buildRequest(req *group) {
 	name := b.ev.Body
 	if name == "" {
 		name = b.opID + "RequestBody"
-		b.info = append(b.info, sprintf("The page does not name the request body; it is called %s here (the official SDK's model name may differ).", name))
+		b.note(&b.info, req.root.Line, "the page does not name the request body (no SDK sample); it is called %s here, the official SDK's model name may differ", name)
 	}
 	s := b.buildGroup(req, name, b.bodyEx, false)
 	if b.ev.Body != "" {
