@@ -165,6 +165,39 @@ func newClient(endpoint string, opts ...Option) (*Client, error) {
 	return &Client{cfg: cfg, bufs: &sync.Pool{New: func() any { return new(bytes.Buffer) }}}, nil
 }
 
+// clientInvalid merges the parameter and body validation errors (each a
+// *ValidationError or nil) into one, so that a caller sees every problem.
+func clientInvalid(paramErr, bodyErr error) error {
+	switch {
+	case bodyErr == nil:
+		return paramErr
+	case paramErr == nil:
+		return bodyErr
+	}
+	var pe, be *ValidationError
+	if !errors.As(paramErr, &pe) || !errors.As(bodyErr, &be) {
+		return errors.Join(paramErr, bodyErr)
+	}
+	return &ValidationError{Violations: append(append([]Violation(nil), pe.Violations...), be.Violations...)}
+}
+
+// clientBodyRequired is the error for a nil body the spec requires.
+func clientBodyRequired() error {
+	return &ValidationError{Violations: []Violation{{In: "body", Rule: "required", Message: "the request body is required"}}}
+}
+
+// clientAppendQuery appends name=value to the encoded query q, escaped as
+// the signer canonicalizes them (RFC 3986 unreserved characters kept,
+// space as %20).
+func clientAppendQuery(q []byte, name, value string) []byte {
+	if len(q) > 0 {
+		q = append(q, '&')
+	}
+	q = appendEscaped(q, name)
+	q = append(q, '=')
+	return appendEscaped(q, value)
+}
+
 // clientCall is one call of an operation, filled by the generated method.
 type clientCall struct {
 	op     string // operationId, for errors
@@ -270,7 +303,9 @@ func (c *Client) newRequest(ctx context.Context, call *clientCall, payload []byt
 		h[call.header[i]] = append(h[call.header[i]], call.header[i+1])
 	}
 	if payload != nil {
-		h["Content-Type"] = cfg.jsonType
+		if h["Content-Type"] == nil {
+			h["Content-Type"] = cfg.jsonType
+		}
 		req.ContentLength = int64(len(payload))
 		req.Body = &clientBody{data: payload}
 		req.GetBody = func() (io.ReadCloser, error) { return &clientBody{data: payload}, nil }

@@ -1,0 +1,332 @@
+// Package client emits client.gen.go: NewClient and one method per
+// operation on the Client of the support code (templates/rt/client.go).
+// Each method fills the project ID, validates the parameters and the body,
+// builds the path, query and headers, and hands the rest to Client.do. It
+// reads only the model and writes jennifer code.
+package client
+
+import (
+	"fmt"
+	"net/textproto"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/hwcorder/ordergen/generator/emit"
+	"github.com/hwcorder/ordergen/generator/model"
+)
+
+// Emit returns client.gen.go for api, in package pkg.
+func Emit(api *model.API, pkg string) ([]emit.File, error) {
+	f := jen.NewFile(pkg)
+	addAll(f, newClientDecl(api))
+	var errs []string
+	for _, op := range api.Operations {
+		decl, err := method(api, op)
+		if err != nil {
+			errs = append(errs, err.Error())
+			continue
+		}
+		addAll(f, decl)
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("client: %s", strings.Join(errs, "\n"))
+	}
+	return []emit.File{{Name: "client.gen.go", Code: f}}, nil
+}
+
+// addAll adds each declaration to f as a statement of its own.
+func addAll(f *jen.File, decls []jen.Code) {
+	for _, d := range decls {
+		f.Add(d)
+	}
+}
+
+// newClientDecl declares NewClient, a thin exported wrapper of newClient.
+func newClientDecl(api *model.API) []jen.Code {
+	title := api.Title
+	if title == "" {
+		title = api.Service
+	}
+	return append(comments(wrap(fmt.Sprintf("NewClient returns a client of %s at endpoint, an http or https URL "+
+		"such as https://%s.cn-north-4.myhuaweicloud.com. Without WithAKSK or WithToken "+
+		"it sends unauthenticated requests.", sanitize(title), api.Service))),
+		jen.Func().Id("NewClient").Params(jen.Id("endpoint").String(), jen.Id("opts").Op("...").Id("Option")).
+			Params(jen.Op("*").Id("Client"), jen.Error()).Block(
+			jen.Return(jen.Id("newClient").Call(jen.Id("endpoint"), jen.Id("opts").Op("..."))),
+		),
+		jen.Line(),
+	)
+}
+
+// method declares the Client method of op:
+//
+//	func (c *Client) Op(ctx context.Context, params *OpParams, body *Body) (*Result, error) {
+//		var p OpParams
+//		if params != nil { p = *params }
+//		if p.ProjectID == "" { p.ProjectID = c.cfg.projectID }
+//		if !c.cfg.noValidate { ...validate p and body, return *ValidationError... }
+//		call := clientCall{op: "Op", method: "POST", path: "/v1/" + url.PathEscape(p.ProjectID) + "/x"}
+//		...query and header parameters...
+//		out := new(Result)
+//		if err := c.do(ctx, &call, in, out); err != nil { return nil, err }
+//		return out, nil
+//	}
+func method(api *model.API, op *model.Operation) ([]jen.Code, error) {
+	sig, result, err := signature(op)
+	if err != nil {
+		return nil, err
+	}
+	path, err := pathExpr(op)
+	if err != nil {
+		return nil, err
+	}
+	body := []jen.Code{
+		jen.Var().Id("p").Id(op.ParamsGoName),
+		jen.If(jen.Id("params").Op("!=").Nil()).Block(jen.Id("p").Op("=").Op("*").Id("params")),
+	}
+	body = append(body, projectFill(op)...)
+	body = append(body, validation(op, result)...)
+	dict := jen.Dict{
+		jen.Id("op"):     jen.Lit(op.ID),
+		jen.Id("method"): jen.Lit(op.Method),
+		jen.Id("path"):   path,
+	}
+	if op.RetrySafe {
+		dict[jen.Id("retrySafe")] = jen.True()
+	}
+	body = append(body, jen.Id("call").Op(":=").Id("clientCall").Values(dict))
+	q, err := queryStmts(op)
+	if err != nil {
+		return nil, err
+	}
+	body = append(body, q...)
+	h, err := headerStmts(op)
+	if err != nil {
+		return nil, err
+	}
+	body = append(body, h...)
+	body = append(body, send(op, result)...)
+	return append(comments(doc(api, op)),
+		jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.GoName).Params(sig...).
+			Add(resultTypes(result)).Block(body...),
+		jen.Line(),
+	), nil
+}
+
+// signature returns op's parameter list and the Go name of its result
+// type ("" when the operation answers no body).
+func signature(op *model.Operation) ([]jen.Code, string, error) {
+	sig := []jen.Code{
+		jen.Id("ctx").Qual("context", "Context"),
+		jen.Id("params").Op("*").Id(op.ParamsGoName),
+	}
+	if op.Body != nil {
+		if op.Body.Schema == nil || op.Body.Schema.GoName == "" {
+			return nil, "", fmt.Errorf("%s: %s: unsupported: request body schema is not a named type", op.Pos, op.Pointer)
+		}
+		sig = append(sig, jen.Id("body").Op("*").Id(op.Body.Schema.GoName))
+	}
+	ok := op.Success()
+	if ok == nil || ok.Schema == nil {
+		return sig, "", nil
+	}
+	if ok.Schema.GoName == "" {
+		return nil, "", fmt.Errorf("%s: %s: unsupported: success response schema is not a named type", ok.Pos, op.Pointer)
+	}
+	return sig, ok.Schema.GoName, nil
+}
+
+// resultTypes is (*Result, error), or error alone.
+func resultTypes(result string) jen.Code {
+	if result == "" {
+		return jen.Error()
+	}
+	return jen.Params(jen.Op("*").Id(result), jen.Error())
+}
+
+// fail returns err from the method.
+func fail(result string, err jen.Code) jen.Code {
+	if result == "" {
+		return jen.Return(err)
+	}
+	return jen.Return(jen.Nil(), err)
+}
+
+// projectFill fills an empty project_id path parameter from WithProjectID.
+func projectFill(op *model.Operation) []jen.Code {
+	for _, p := range op.ParamsIn("path") {
+		if p.Name == "project_id" && p.Schema.Kind == model.KindString && p.Schema.GoName == "" {
+			return []jen.Code{
+				jen.If(jen.Id("p").Dot(p.GoName).Op("==").Lit("")).Block(
+					jen.Id("p").Dot(p.GoName).Op("=").Id("c").Dot("cfg").Dot("projectID"),
+				),
+			}
+		}
+	}
+	return nil
+}
+
+// validation checks the parameters and the body unless WithoutValidation:
+//
+//	if !c.cfg.noValidate {
+//		var bodyErr error
+//		if body == nil { bodyErr = clientBodyRequired() } else { bodyErr = body.Validate() }
+//		if err := clientInvalid(p.Validate(), bodyErr); err != nil { return nil, err }
+//	}
+func validation(op *model.Operation, result string) []jen.Code {
+	var stmts []jen.Code
+	bodyErr := jen.Nil()
+	if op.Body != nil {
+		stmts = append(stmts, jen.Var().Id("bodyErr").Error())
+		check := jen.Id("bodyErr").Op("=").Id("body").Dot("Validate").Call()
+		if op.Body.Required {
+			stmts = append(stmts, jen.If(jen.Id("body").Op("==").Nil()).Block(
+				jen.Id("bodyErr").Op("=").Id("clientBodyRequired").Call(),
+			).Else().Block(check))
+		} else {
+			stmts = append(stmts, jen.If(jen.Id("body").Op("!=").Nil()).Block(check))
+		}
+		bodyErr = jen.Id("bodyErr")
+	}
+	stmts = append(stmts, jen.If(
+		jen.Err().Op(":=").Id("clientInvalid").Call(jen.Id("p").Dot("Validate").Call(), bodyErr),
+		jen.Err().Op("!=").Nil(),
+	).Block(fail(result, jen.Err())))
+	return []jen.Code{jen.If(jen.Op("!").Id("c").Dot("cfg").Dot("noValidate")).Block(stmts...)}
+}
+
+// send calls the core and returns its result.
+func send(op *model.Operation, result string) []jen.Code {
+	in := jen.Nil()
+	var stmts []jen.Code
+	if op.Body != nil {
+		// A nil *T in an interface is not nil: pass a plain nil instead.
+		stmts = append(stmts,
+			jen.Var().Id("in").Any(),
+			jen.If(jen.Id("body").Op("!=").Nil()).Block(jen.Id("in").Op("=").Id("body")),
+		)
+		in = jen.Id("in")
+	}
+	if result == "" {
+		return append(stmts, jen.Return(jen.Id("c").Dot("do").Call(jen.Id("ctx"), jen.Op("&").Id("call"), in, jen.Nil())))
+	}
+	return append(stmts,
+		jen.Id("out").Op(":=").New(jen.Id(result)),
+		jen.If(
+			jen.Err().Op(":=").Id("c").Dot("do").Call(jen.Id("ctx"), jen.Op("&").Id("call"), in, jen.Id("out")),
+			jen.Err().Op("!=").Nil(),
+		).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Id("out"), jen.Nil()),
+	)
+}
+
+// pathExpr concatenates the template's literal parts and its escaped
+// path parameters: "/v1/" + url.PathEscape(p.ProjectID) + "/period/order".
+func pathExpr(op *model.Operation) (jen.Code, error) {
+	byName := map[string]*model.Param{}
+	for _, p := range op.ParamsIn("path") {
+		byName[p.Name] = p
+	}
+	var parts []jen.Code
+	rest := op.Path
+	for rest != "" {
+		i := strings.IndexByte(rest, '{')
+		if i < 0 {
+			parts = append(parts, jen.Lit(rest))
+			break
+		}
+		j := strings.IndexByte(rest[i:], '}')
+		if j < 0 {
+			return nil, fmt.Errorf("%s: %s: unterminated parameter in path %q", op.Pos, op.Pointer, op.Path)
+		}
+		if i > 0 {
+			parts = append(parts, jen.Lit(rest[:i]))
+		}
+		name := rest[i+1 : i+j]
+		p := byName[name]
+		if p == nil {
+			return nil, fmt.Errorf("%s: %s: path parameter %q is not declared", op.Pos, op.Pointer, name)
+		}
+		if p.Schema.Kind == model.KindArray {
+			return nil, fmt.Errorf("%s: %s: unsupported: array path parameter %q", p.Pos, p.Pointer, name)
+		}
+		parts = append(parts, jen.Qual("net/url", "PathEscape").Call(toString(p.Schema, jen.Id("p").Dot(p.GoName))))
+		rest = rest[i+j+1:]
+	}
+	if len(parts) == 0 {
+		return jen.Lit(""), nil
+	}
+	expr := parts[0]
+	for _, part := range parts[1:] {
+		expr = jen.Add(expr).Op("+").Add(part)
+	}
+	return expr, nil
+}
+
+// queryStmts encodes the query parameters; optional ones only when set:
+//
+//	var q []byte
+//	if p.Limit != nil { q = clientAppendQuery(q, "limit", strconv.FormatInt(int64(*p.Limit), 10)) }
+//	for _, x := range p.Tags { q = clientAppendQuery(q, "tags", x) }
+//	call.query = string(q)
+func queryStmts(op *model.Operation) ([]jen.Code, error) {
+	params := op.ParamsIn("query")
+	if len(params) == 0 {
+		return nil, nil
+	}
+	stmts := []jen.Code{jen.Var().Id("q").Index().Byte()}
+	for _, p := range params {
+		add := func(s *model.Schema, x jen.Code) jen.Code {
+			return jen.Id("q").Op("=").Id("clientAppendQuery").Call(jen.Id("q"), jen.Lit(p.Name), toString(s, x))
+		}
+		stmts = append(stmts, setOrEach(p, add))
+	}
+	return append(stmts, jen.Id("call").Dot("query").Op("=").String().Call(jen.Id("q"))), nil
+}
+
+// headerStmts adds the header parameters; optional ones only when set.
+func headerStmts(op *model.Operation) ([]jen.Code, error) {
+	var stmts []jen.Code
+	for _, p := range op.ParamsIn("header") {
+		name := textproto.CanonicalMIMEHeaderKey(p.Name)
+		add := func(s *model.Schema, x jen.Code) jen.Code {
+			return jen.Id("call").Dot("header").Op("=").Append(jen.Id("call").Dot("header"), jen.Lit(name), toString(s, x))
+		}
+		stmts = append(stmts, setOrEach(p, add))
+	}
+	return stmts, nil
+}
+
+// setOrEach applies add to p's value: each item of an array, the pointed-to
+// value of an optional scalar when set, or the value itself.
+func setOrEach(p *model.Param, add func(s *model.Schema, x jen.Code) jen.Code) jen.Code {
+	f := jen.Id("p").Dot(p.GoName)
+	switch {
+	case p.Schema.Kind == model.KindArray:
+		return jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Add(f)).Block(add(p.Schema.Items, jen.Id("x")))
+	case !p.Required:
+		return jen.If(f.Clone().Op("!=").Nil()).Block(add(p.Schema, jen.Op("*").Add(f.Clone())))
+	}
+	return add(p.Schema, f)
+}
+
+// toString renders a scalar parameter value x of schema s as text.
+func toString(s *model.Schema, x jen.Code) jen.Code {
+	switch s.Kind {
+	case model.KindInteger:
+		return jen.Qual("strconv", "FormatInt").Call(jen.Int64().Call(x), jen.Lit(10))
+	case model.KindNumber:
+		bits := 64
+		if s.Format == "float" {
+			bits = 32
+		}
+		return jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Call(x), jen.LitRune('g'), jen.Lit(-1), jen.Lit(bits))
+	case model.KindBoolean:
+		return jen.Qual("strconv", "FormatBool").Call(jen.Bool().Call(x))
+	}
+	if s.GoName != "" {
+		return jen.String().Call(x)
+	}
+	return x
+}
