@@ -18,6 +18,8 @@ type index struct {
 	nodes map[string]*entry
 	// byPos maps line and column to the shortest pointer located there.
 	byPos map[[2]int]string
+	// dups reports mapping keys given twice, which YAML forbids.
+	dups []error
 }
 
 type entry struct {
@@ -70,8 +72,13 @@ func (ix *index) walk(ptr string, pos model.Pos, n *yaml.Node) {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
+			kptr, kpos := ptr+"/"+escape(k.Value), model.Pos{File: ix.file, Line: k.Line, Col: k.Column}
+			if first, ok := ix.nodes[kptr]; ok {
+				ix.dups = append(ix.dups, &Error{Pos: kpos, Pointer: kptr, Msg: "duplicate key \"" + k.Value + "\" (first at " + first.pos.String() + ")"})
+				continue
+			}
 			e.keys = append(e.keys, k.Value)
-			ix.walk(ptr+"/"+escape(k.Value), model.Pos{File: ix.file, Line: k.Line, Col: k.Column}, v)
+			ix.walk(kptr, kpos, v)
 		}
 	case yaml.SequenceNode:
 		for i, v := range n.Content {

@@ -20,7 +20,7 @@ func Load(name string, data []byte) (*model.API, error) {
 	if err != nil {
 		return nil, List{err}
 	}
-	p := &problems{ix: ix}
+	p := &problems{ix: ix, errs: ix.dups}
 	checkRefs(ix, p)
 	checkCounts(ix, p)
 	if len(p.errs) > 0 {
