@@ -4,22 +4,18 @@ package dbss
 
 import "encoding/json"
 
-// mockCreateDbOmInstancePeriod checks one CreateDbOmInstancePeriod call (POST /v2/{project_id}/db-om/charge/period/order): its parameters, then its body.
+// mockCreateDbOmInstancePeriod checks one CreateDbOmInstancePeriod call (POST /v2/{project_id}/db-om/charge/period/order): its parameters and its body.
 func mockCreateDbOmInstancePeriod(c *mockCall) error {
 	var p CreateDbOmInstancePeriodParams
 	var bad []Violation
 	p.ProjectID = c.pathValue(0)
-	if len(bad) > 0 {
-		return &ValidationError{Violations: bad}
-	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
+	perr := mockParamsErr(bad, &p)
 	var b ChargeOrderDbssNew
-	if err := c.decode(&b, true); err != nil {
-		return err
+	berr := c.decode(&b, true)
+	if berr == nil && c.input != nil {
+		berr = b.Validate()
 	}
-	return b.Validate()
+	return mockJoin(perr, berr)
 }
 
 // mockErrorBody renders the service's error body for error_code code and

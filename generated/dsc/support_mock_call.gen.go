@@ -170,6 +170,34 @@ func jsonKindOf(kind string) string {
 	return "another type"
 }
 
+// mockParamsErr returns the parameters' violations: those found parsing
+// them, else what their Validate finds.
+func mockParamsErr(bad []Violation, p interface{ Validate() error }) error {
+	if len(bad) > 0 {
+		return &ValidationError{Violations: bad}
+	}
+	return p.Validate()
+}
+
+// mockJoin combines the parameters' and the body's errors: a body that is
+// not JSON is reported alone, violations are listed together.
+func mockJoin(perr, berr error) error {
+	var mal *mockMalformed
+	switch {
+	case perr == nil:
+		return berr
+	case berr == nil:
+		return perr
+	case errors.As(berr, &mal):
+		return berr
+	}
+	var pv, bv *ValidationError
+	if errors.As(perr, &pv) && errors.As(berr, &bv) {
+		return &ValidationError{Violations: append(append([]Violation(nil), pv.Violations...), bv.Violations...)}
+	}
+	return perr
+}
+
 // mockPtr returns a pointer to a copy of v, for optional parameters.
 func mockPtr[T any](v T) *T { return &v }
 

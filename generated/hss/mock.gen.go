@@ -4,7 +4,7 @@ package hss
 
 import "encoding/json"
 
-// mockCreateQuotasOrder checks one CreateQuotasOrder call (POST /v5/{project_id}/quotas/orders): its parameters, then its body.
+// mockCreateQuotasOrder checks one CreateQuotasOrder call (POST /v5/{project_id}/quotas/orders): its parameters and its body.
 func mockCreateQuotasOrder(c *mockCall) error {
 	var p CreateQuotasOrderParams
 	var bad []Violation
@@ -18,17 +18,13 @@ func mockCreateQuotasOrder(c *mockCall) error {
 	if s, ok := c.headerValue("Region"); ok {
 		p.Region = &s
 	}
-	if len(bad) > 0 {
-		return &ValidationError{Violations: bad}
-	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
+	perr := mockParamsErr(bad, &p)
 	var b CreateQuotasOrderRequestInfo
-	if err := c.decode(&b, true); err != nil {
-		return err
+	berr := c.decode(&b, true)
+	if berr == nil && c.input != nil {
+		berr = b.Validate()
 	}
-	return b.Validate()
+	return mockJoin(perr, berr)
 }
 
 // mockErrorBody renders the service's error body for error_code code and

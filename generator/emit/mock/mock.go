@@ -126,20 +126,23 @@ func routeEntry(op *model.Operation, r reply) jen.Code {
 // handlerName is the name of op's handle function.
 func handlerName(op *model.Operation) string { return "mock" + op.GoName }
 
-// handleFunc declares op's handle function.
+// handleFunc declares op's handle function. Parameter and body violations
+// are reported together; a parameter that does not parse skips the
+// parameter struct's Validate, a body that does not decode skips the body's.
 //
 //	func mockCreateProductOrder(c *mockCall) error {
 //		var p CreateProductOrderParams
 //		var bad []Violation
 //		p.ProjectID = c.pathValue(0)
-//		if len(bad) > 0 { return &ValidationError{Violations: bad} }
-//		if err := p.Validate(); err != nil { return err }
+//		perr := mockParamsErr(bad, &p)
 //		var b CreateProductOrderRequest
-//		if err := c.decode(&b, true); err != nil { return err }
-//		return b.Validate()
+//		berr := c.decode(&b, true)
+//		if berr == nil && c.input != nil { berr = b.Validate() }
+//		return mockJoin(perr, berr)
 //	}
 func handleFunc(op *model.Operation) ([]jen.Code, error) {
 	var body []jen.Code
+	perr := jen.Nil()
 	if len(op.Params) > 0 {
 		body = append(body,
 			jen.Var().Id("p").Id(op.ParamsGoName),
@@ -156,30 +159,26 @@ func handleFunc(op *model.Operation) ([]jen.Code, error) {
 			}
 			body = append(body, code...)
 		}
-		body = append(body,
-			jen.If(jen.Len(jen.Id("bad")).Op(">").Lit(0)).Block(
-				jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Violations"): jen.Id("bad")})),
-			),
-			jen.If(jen.Err().Op(":=").Id("p").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		)
+		body = append(body, jen.Id("perr").Op(":=").Id("mockParamsErr").Call(jen.Id("bad"), jen.Op("&").Id("p")))
+		perr = jen.Id("perr")
 	}
+	berr := jen.Nil()
 	if op.Body != nil {
 		if op.Body.Schema == nil || op.Body.Schema.GoName == "" {
 			return nil, fmt.Errorf("%s: %s: request body has no named schema", op.Body.Pos, op.Pointer)
 		}
 		body = append(body,
 			jen.Var().Id("b").Id(op.Body.Schema.GoName),
-			jen.If(jen.Err().Op(":=").Id("c").Dot("decode").Call(jen.Op("&").Id("b"), jen.Lit(op.Body.Required)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			jen.Id("berr").Op(":=").Id("c").Dot("decode").Call(jen.Op("&").Id("b"), jen.Lit(op.Body.Required)),
+			jen.If(jen.Id("berr").Op("==").Nil().Op("&&").Id("c").Dot("input").Op("!=").Nil()).Block(
+				jen.Id("berr").Op("=").Id("b").Dot("Validate").Call(),
+			),
 		)
-		if !op.Body.Required {
-			body = append(body, jen.If(jen.Id("c").Dot("input").Op("==").Nil()).Block(jen.Return(jen.Nil())))
-		}
-		body = append(body, jen.Return(jen.Id("b").Dot("Validate").Call()))
-	} else {
-		body = append(body, jen.Return(jen.Nil()))
+		berr = jen.Id("berr")
 	}
+	body = append(body, jen.Return(jen.Id("mockJoin").Call(perr, berr)))
 	return []jen.Code{
-		jen.Comment(fmt.Sprintf("%s checks one %s call (%s %s): its parameters, then its body.", handlerName(op), op.ID, op.Method, op.Path)),
+		jen.Comment(fmt.Sprintf("%s checks one %s call (%s %s): its parameters and its body.", handlerName(op), op.ID, op.Method, op.Path)),
 		jen.Func().Id(handlerName(op)).Params(jen.Id("c").Op("*").Id("mockCall")).Error().Block(body...),
 		jen.Line(),
 	}, nil
