@@ -34,7 +34,7 @@ func (c *converter) body(o *model.Operation, ref *openapi3.RequestBodyRef) *mode
 	}
 	mptr := join(ptr, "content", ct)
 	b.ContentType = ct
-	b.Schema = c.mediaSchema(mt, mptr, hint{fixed: o.GoName + "RequestBody", always: true, what: "request body"})
+	b.Schema = c.mediaSchema(mt, mptr, hint{fixed: o.GoName + "RequestBody", always: true})
 	if b.Schema == nil {
 		return nil
 	}
@@ -146,7 +146,7 @@ func (c *converter) response(o *model.Operation, key string, ref *openapi3.Respo
 	}
 	mptr := join(ptr, "content", ct)
 	r.ContentType = ct
-	r.Schema = c.mediaSchema(mt, mptr, hint{fixed: name, what: "response"})
+	r.Schema = c.mediaSchema(mt, mptr, hint{fixed: name})
 	if r.Schema != nil {
 		r.Examples = c.mediaExamples(mt, mt.Schema.Value, mptr)
 	}

@@ -21,18 +21,17 @@ type hint struct {
 	parent     *model.Schema // long name: parent.GoName + suffix ...
 	parentName string        // ... or parentName + suffix when parent is nil
 	suffix     string
-	what       string
 }
 
 // item derives the hint for the items of array s named by h.
 func (h hint) item(s *model.Schema) hint {
 	switch {
 	case s.GoName != "":
-		return hint{fixed: s.GoName + "Item", what: "array item"}
+		return hint{fixed: s.GoName + "Item"}
 	case h.fixed != "":
-		return hint{fixed: h.fixed + "Item", what: "array item"}
+		return hint{fixed: h.fixed + "Item"}
 	}
-	out := hint{parent: h.parent, parentName: h.parentName, suffix: h.suffix + "Item", what: "array item"}
+	out := hint{parent: h.parent, parentName: h.parentName, suffix: h.suffix + "Item"}
 	if h.short != "" {
 		out.short = h.short + "Item"
 	}

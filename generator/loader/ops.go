@@ -154,7 +154,7 @@ func (c *converter) param(o *model.Operation, ref *openapi3.ParameterRef, ptr st
 		c.errorf(ptr, "parameter name %q does not make a Go name", v.Name)
 	}
 	sptr := join(ptr, "schema")
-	p.Schema = c.schema(v.Schema, sptr, hint{short: p.GoName, parentName: o.ParamsGoName, suffix: p.GoName, what: "parameter"})
+	p.Schema = c.schema(v.Schema, sptr, hint{short: p.GoName, parentName: o.ParamsGoName, suffix: p.GoName})
 	c.checkParamSchema(p.Schema, sptr)
 	p.Secret = p.Schema.Password() || (p.In == "header" && c.secretHeaders[strings.ToLower(p.Name)])
 	c.examples(v.Example, v.Examples, v.Schema.Value, ptr)

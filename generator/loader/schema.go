@@ -38,7 +38,7 @@ func (c *converter) schema(ref *openapi3.SchemaRef, ptr string, h hint) *model.S
 		return s
 	}
 	if name, ok := strings.CutPrefix(target, "#/components/schemas/"); ok && !strings.Contains(name, "/") {
-		h = hint{fixed: model.GoName(unescape(name)), always: true, what: "component schema"}
+		h = hint{fixed: model.GoName(unescape(name)), always: true}
 		if h.fixed == "" {
 			c.errorf(target, "component schema name %q does not make a Go name", unescape(name))
 		}
@@ -219,7 +219,7 @@ func (c *converter) object(v *openapi3.Schema, s *model.Schema, ptr string) {
 	}
 	for _, name := range names {
 		pptr := join(ptr, "properties", name)
-		ps := c.schema(v.Properties[name], pptr, hint{short: model.GoName(name), parent: s, suffix: model.GoName(name), what: "property"})
+		ps := c.schema(v.Properties[name], pptr, hint{short: model.GoName(name), parent: s, suffix: model.GoName(name)})
 		prop := &model.Property{
 			Name:        name,
 			GoName:      model.GoName(name),
@@ -272,7 +272,7 @@ func (c *converter) additional(v *openapi3.Schema, s *model.Schema, ptr string) 
 		c.unsupported(aptr, "additionalProperties with a schema alongside properties", "")
 		return
 	}
-	s.AdditionalProperties = c.schema(ap.Schema, aptr, hint{parent: s, suffix: "Value", what: "map value"})
+	s.AdditionalProperties = c.schema(ap.Schema, aptr, hint{parent: s, suffix: "Value"})
 }
 
 // checkFieldNames reports two properties of one object with one Go name.
