@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -31,7 +30,7 @@ func runTranscribe(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var opts transcribe.Options
 	var out string
-	fs.StringVar(&opts.Service, "service", "", "short service name, e.g. dsc (default: the page file's name up to the first _ or .)")
+	fs.StringVar(&opts.Service, "service", "", "short service name, e.g. dsc (default: from the page's Go SDK sample)")
 	fs.StringVar(&out, "out", "", "write the spec to FILE (atomically) instead of stdout")
 	fs.StringVar(&opts.OperationID, "operation-id", "", "operationId to use when the page names none (the SDK's name)")
 	fs.StringVar(&opts.Host, "host", "", "server host label when it differs from the service name (e.g. sdg for dsc)")
@@ -51,10 +50,6 @@ func runTranscribe(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	page := fs.Arg(0)
-	if opts.Service == "" {
-		base := filepath.Base(page)
-		opts.Service = strings.ToLower(base[:strings.IndexAny(base+".", "_.")])
-	}
 	data, err := os.ReadFile(page)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen: %v\n", err)

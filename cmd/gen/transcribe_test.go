@@ -75,7 +75,7 @@ func TestRunTranscribe(t *testing.T) {
 	}
 	out := filepath.Join(dir, "tiny.yaml")
 	var stdout, stderr bytes.Buffer
-	if code := runTranscribe([]string{page, "--out", out, "--operation-id", "CreateTinyOrder"}, &stdout, &stderr); code != 0 {
+	if code := runTranscribe([]string{page, "--out", out, "--operation-id", "CreateTinyOrder", "--service", "tiny"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
 	}
 	spec, err := os.ReadFile(out)
@@ -96,7 +96,7 @@ func TestRunTranscribe(t *testing.T) {
 		t.Errorf("stdout not empty with --out: %q", stdout.String())
 	}
 	// Running again into the same file leaves no temporary files behind.
-	runTranscribe([]string{page, "--out", out}, &stdout, &stderr)
+	runTranscribe([]string{page, "--out", out, "--service", "tiny"}, &stdout, &stderr)
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 2 {
 		t.Errorf("files in dir after two runs: %d, want 2", len(entries))
@@ -113,6 +113,14 @@ func TestRunTranscribeUsage(t *testing.T) {
 	}
 	if code := runTranscribe([]string{filepath.Join(t.TempDir(), "missing.txt")}, &stdout, &stderr); code != 1 {
 		t.Errorf("missing page: exit %d, want 1", code)
+	}
+	page := filepath.Join(t.TempDir(), "tiny.txt")
+	if err := os.WriteFile(page, []byte(tinyPage), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stderr.Reset()
+	if code := runTranscribe([]string{page}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "pass --service") {
+		t.Errorf("no service: exit %d, stderr %q; want 1 asking for --service", code, stderr.String())
 	}
 }
 

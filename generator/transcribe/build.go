@@ -264,16 +264,21 @@ func (b *builder) enum(f *field, r *row, note func(int, string, ...any)) {
 		f.Enum = append(f.Enum, it.Value)
 		f.Labels = append(f.Labels, it.Label)
 	}
-	f.Varnames = varNames(f.F.Enum)
+	f.Varnames = varNames(f.F.Enum, f.Type.Kind == "string")
 }
 
-// varNames names the enum values from their labels, falling back to the
-// part of the value that differs (hss.version.basic -> basic).
-func varNames(items []enumItem) []string {
+// varNames names the enum values: string values by the part of the value
+// that differs (hss.version.basic -> basic, CLOUD -> cloud), numbers by
+// their labels ("yearly/monthly" -> yearly_monthly).
+func varNames(items []enumItem, byValue bool) []string {
 	out := make([]string, len(items))
 	seen := map[string]bool{}
+	prefix := commonPrefix(items)
 	for i, it := range items {
 		n := varName(it)
+		if v := identOf(strings.TrimPrefix(it.Value, prefix)); byValue && v != "" {
+			n = v
+		}
 		if seen[n] || strings.HasPrefix(n, "value_") {
 			n = identOf(strings.TrimPrefix(it.Value, commonPrefix(items)))
 			if n == "" {

@@ -98,16 +98,19 @@ func splitStarParts(s string) []segment {
 var (
 	reBullet     = regexp.MustCompile(`^[•·\-*]\s*(.*)$`)
 	reItem       = regexp.MustCompile(`^\s*(-?[0-9]+|[A-Za-z][A-Za-z0-9_.\-]*)\s*[:：]\s*(.+?)\s*[.。;；]?\s*$`)
-	reTrigger    = regexp.MustCompile(`(?i)(?:the options are(?: as follows)?|the value can be(?: one of the following)?|possible values are|the values are|options)\s*[:：]\s*(.*)$`)
+	reTrigger    = regexp.MustCompile(`(?i)(?:the options are(?: as follows)?|the value can be(?: one of the following)?|possible values(?: are)?|valid values(?: are)?|enumerated values(?: are)?|enumeration values|the values are|value options|options|values|枚举值|可选值|取值为|取值如下)\s*[:：]\s*(.*)$`)
 	reExamples   = regexp.MustCompile(`(?i)the example values are(?: as follows)?\s*[:：]\s*(.*)$`)
 	reIntRange   = regexp.MustCompile(`(?:^|[^\w.\-])(-?\d+)\s*(?:-|~|to|至|到)\s*(-?\d+)(?:$|[^\w.\-]|\.(?:\s|$))`)
+	reBetween    = regexp.MustCompile(`(?i)between\s+(-?\d+)\s+and\s+(-?\d+)`)
+	reMinWord    = regexp.MustCompile(`(?i)(?:minimum(?: value)?|min\.?|最小值)\s*(?:is|为|是|[:：])?\s*(-?\d+)`)
+	reMaxWord    = regexp.MustCompile(`(?i)(?:maximum(?: value)?|max\.?|最大值)\s*(?:is|为|是|[:：])?\s*(-?\d+)`)
 	reBracket    = regexp.MustCompile(`\[\s*(-?\d+)\s*,\s*(-?\d+)\s*\]`)
 	reLenEN      = regexp.MustCompile(`(?i)(\d+)\s*(?:-|~|to)\s*(\d+)\s*characters`)
 	reLenZH      = regexp.MustCompile(`(?:字符长度|长度为?|长度范围)\s*(?:为)?\s*(\d+)\s*(?:-|~|至|到)\s*(\d+)`)
 	reMaxLenEN   = regexp.MustCompile(`(?i)(?:a maximum of|up to|at most|no more than)\s+(\d+)\s+characters`)
 	reMaxLenZH   = regexp.MustCompile(`(?:最多|不超过|最大)\s*(\d+)\s*(?:个)?字符`)
-	reDefaultEN  = regexp.MustCompile(`(?i)(?:the )?default(?: value)? is\s+"?([^\s",;。，]+?)"?(?:[.,;。，]|\s|$)`)
-	reDefaultZH  = regexp.MustCompile(`默认(?:值)?为\s*([^\s,，。;；(（]+)`)
+	reDefaultEN  = regexp.MustCompile(`(?i)(?:the )?default(?: value)?(?: is|\s*[:：])\s*"?([^\s",;。，]+?)"?(?:[.,;。，]|\s|$)`)
+	reDefaultZH  = regexp.MustCompile(`默认(?:值)?(?:为|是|[:：])\s*([^\s,，。;；(（]+)`)
 	reOnly       = regexp.MustCompile(`[Oo]nly\s+(one|\d+|[A-Z][A-Z0-9_]*)\b[^.。]*?(?:is|are)\s+supported`)
 	reNone       = regexp.MustCompile(`^(?:不涉及|无|N/A|n/a|None|none|-)[.。]?$`)
 	reSentenceEN = regexp.MustCompile(`^(.+?[.!?])(?:\s|$)`)
@@ -162,48 +165,96 @@ func findIn(ls []line, re *regexp.Regexp) []string {
 	return nil
 }
 
-// readEnum reads bullet lists and inline "v: label; v: label" lists.
+// readEnum reads the value lists the pages use: "The options are as
+// follows: 0: a; 1: b.", bullet lists "• v :label", a 取值范围 part made
+// of "v：label" lines, and a bare "2: month; 3: year" run. "The example
+// values are ..." lists are not enums.
 func (f *facts) readEnum(all, rng []line, t typeRef, note func(int, string, ...any)) {
+	for i, l := range all {
+		if m := reExamples.FindStringSubmatch(l.S); m != nil {
+			items := splitItems(m[1])
+			if len(items) == 0 {
+				items, _ = itemLines(all[i+1:])
+			}
+			f.EnumExamples = items
+			note(l.N, "values listed as examples (%s) are not a closed list; no enum", joinValues(items))
+			return
+		}
+	}
 	var bullets []enumItem
-	bad := false
+	var bad []line
 	for _, l := range all {
-		m := reBullet.FindStringSubmatch(strings.TrimSpace(l.S))
-		if m == nil || !strings.HasPrefix(strings.TrimSpace(l.S), "•") && !strings.HasPrefix(strings.TrimSpace(l.S), "·") {
+		s := strings.TrimSpace(l.S)
+		m := reBullet.FindStringSubmatch(s)
+		if m == nil {
 			continue
 		}
 		if it := reItem.FindStringSubmatch(m[1]); it != nil {
 			bullets = append(bullets, enumItem{Value: it[1], Label: strings.TrimSpace(it[2])})
-		} else {
-			note(l.N, "bullet %q is not a \"value: meaning\" item", short(m[1]))
-			bad = true
+		} else if strings.HasPrefix(s, "•") || strings.HasPrefix(s, "·") {
+			bad = append(bad, l)
 		}
 	}
-	if bad && len(bullets) > 0 {
-		note(all[0].N, "the value list (%s) has items that could not be read; no enum", joinValues(bullets))
-		return
-	}
 	if len(bullets) > 0 {
+		if len(bad) > 0 {
+			for _, l := range bad {
+				note(l.N, "bullet %q in a value list is not a \"value: meaning\" item", short(l.S))
+			}
+			note(bad[0].N, "the value list (%s) has items that could not be read; no enum", joinValues(bullets))
+			return
+		}
 		f.Enum = bullets
 		return
 	}
-	for _, l := range all {
-		if m := reExamples.FindStringSubmatch(l.S); m != nil {
-			f.EnumExamples = splitItems(m[1])
-			note(l.N, "values listed as examples (%s) are not a closed list; no enum", joinValues(f.EnumExamples))
-			return
-		}
+	for i, l := range all {
 		m := reTrigger.FindStringSubmatch(l.S)
 		if m == nil {
 			continue
 		}
 		items := splitItems(m[1])
+		if len(items) == 0 && strings.TrimSpace(m[1]) == "" {
+			items, _ = itemLines(all[i+1:])
+		}
 		if len(items) == 0 {
-			note(l.N, "the description announces a list of values but the page lists none; no enum")
+			note(l.N, "the description announces a list of values but the page lists none that can be read; no enum")
 			return
 		}
 		f.Enum = items
 		return
 	}
+	if items, n := itemLines(rng); n > 0 && n == len(rng) {
+		f.Enum = items
+		return
+	}
+	for _, l := range all {
+		if loc := reNumRun.FindStringSubmatchIndex(l.S); loc != nil {
+			if items := splitItems(l.S[loc[2]:]); len(items) >= 2 {
+				f.Enum = items
+				return
+			}
+		}
+	}
+}
+
+// reNumRun finds the start of a bare "2: month; 3: year" run.
+var reNumRun = regexp.MustCompile(`(?:^|[\s(（])(-?\d+\s*[:：]\s*[^;；]+[;；]\s*-?\d+\s*[:：])`)
+
+// itemLines reads leading lines that are "value: label" items (bullets
+// allowed) and returns them with how many lines it read.
+func itemLines(ls []line) ([]enumItem, int) {
+	var out []enumItem
+	for _, l := range ls {
+		s := strings.TrimSpace(l.S)
+		if m := reBullet.FindStringSubmatch(s); m != nil {
+			s = m[1]
+		}
+		it := reItem.FindStringSubmatch(s)
+		if it == nil {
+			break
+		}
+		out = append(out, enumItem{Value: it[1], Label: strings.TrimSpace(it[2])})
+	}
+	return out, len(out)
 }
 
 // splitItems splits "0: a; 1: b" (or comma-separated) into items.
@@ -276,7 +327,7 @@ func (f *facts) readRange(all, rng []line, t typeRef, line0 int, note func(int, 
 		}
 		var found []rg
 		for _, l := range all {
-			for _, re := range []*regexp.Regexp{reBracket, reIntRange} {
+			for _, re := range []*regexp.Regexp{reBracket, reBetween, reIntRange} {
 				for _, m := range re.FindAllStringSubmatch(l.S, -1) {
 					lo, _ := strconv.ParseFloat(m[1], 64)
 					hi, _ := strconv.ParseFloat(m[2], 64)
@@ -290,6 +341,14 @@ func (f *facts) readRange(all, rng []line, t typeRef, line0 int, note func(int, 
 			}
 		}
 		if len(found) == 0 {
+			if m := findIn(all, reMinWord); m != nil {
+				v, _ := strconv.ParseFloat(m[1], 64)
+				f.Min = &v
+			}
+			if m := findIn(all, reMaxWord); m != nil {
+				v, _ := strconv.ParseFloat(m[1], 64)
+				f.Max = &v
+			}
 			return
 		}
 		lo, hi := found[0].lo, found[0].hi

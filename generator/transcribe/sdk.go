@@ -10,6 +10,7 @@ import (
 // sample sets it by value (the SDK models it as required) or by address (a
 // pointer: optional).
 type sdkEvidence struct {
+	Service   string // from the import path services/NAME/vN
 	Operation string
 	Body      string
 	BodyLine  int
@@ -28,6 +29,7 @@ var (
 	reSDKModel  = regexp.MustCompile(`(?:&|\[\])model\.(\w+)\{`)
 	reSDKField  = regexp.MustCompile(`^\s*([A-Z]\w*)\s*:\s*(.+?),?\s*$`)
 	reSDKNameNo = regexp.MustCompile(`[^a-z0-9]`)
+	reSDKImport = regexp.MustCompile(`huaweicloud-sdk-go-v3/services/([a-z0-9]+)/v\d+"`)
 )
 
 // normField normalises a JSON or Go field name for comparison:
@@ -42,6 +44,9 @@ func readSDK(ls []line) sdkEvidence {
 	var stack []string
 	for _, l := range ls {
 		s := l.S
+		if m := reSDKImport.FindStringSubmatch(s); m != nil && ev.Service == "" {
+			ev.Service = m[1]
+		}
 		if m := reSDKCall.FindStringSubmatch(s); m != nil && ev.Operation == "" && strings.Contains(s, ":=") {
 			ev.Operation = m[1]
 		}

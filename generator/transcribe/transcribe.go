@@ -1,7 +1,6 @@
 package transcribe
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -13,8 +12,9 @@ import (
 // Options steer a transcription.
 type Options struct {
 	// Service is the short service name (dsc, hss): info.x-service, the
-	// server host label and the prefix of the error schema's name.
-	// Required.
+	// server host label and the prefix of the error schema's name. When
+	// empty it is taken from the Go SDK sample's import path
+	// (services/NAME/vN); a page without one is an error.
 	Service string
 	// OperationID overrides the operationId; without it the page's own
 	// name (title suffix " - Name" or SDK sample call) is used.
@@ -41,9 +41,6 @@ func sprintf(format string, args ...any) string { return fmt.Sprintf(format, arg
 // 3.0.3 YAML spec. name is the page's file name, used in x-doc-source.
 // The warnings are sorted by line.
 func Transcribe(name string, page []byte, opts Options) ([]byte, []Warning, error) {
-	if opts.Service == "" {
-		return nil, nil, errors.New("no service name (--service)")
-	}
 	var warnings []Warning
 	warn := func(line int, format string, args ...any) {
 		warnings = append(warnings, Warning{Line: line, Msg: fmt.Sprintf(format, args...)})
@@ -54,6 +51,13 @@ func Transcribe(name string, page []byte, opts Options) ([]byte, []Warning, erro
 		return nil, nil, fmt.Errorf("%s: no \"METHOD /path\" line after a URI heading: not an API reference page", name)
 	}
 	b := &builder{opts: opts, d: d, warn: warn, byName: map[string]*schema{}, ev: readSDK(d.SDK)}
+	if b.opts.Service == "" {
+		if b.ev.Service == "" {
+			return nil, nil, fmt.Errorf("%s: the page does not tell the service (no Go SDK sample); pass --service", name)
+		}
+		b.opts.Service = b.ev.Service
+		b.info = append(b.info, sprintf("Service %s is taken from the SDK sample's import path.", b.ev.Service))
+	}
 	b.build(filepath.Base(name))
 	out, err := b.emit(filepath.Base(name))
 	if err != nil {
