@@ -11,7 +11,10 @@ import (
 )
 
 // FuzzLoad feeds mutated specs to Load: it must never panic, and every
-// problem it reports must be located in the file it was given.
+// problem it reports must be located in the file it was given. Run it with
+// a short minimisation budget, since the seeds are large:
+//
+//	go test ./generator/loader -run '^$' -fuzz FuzzLoad -fuzztime 90s -fuzzminimizetime 1x
 func FuzzLoad(f *testing.F) {
 	specs, _ := filepath.Glob("../../specs/*.yaml")
 	cases, _ := filepath.Glob("../../golden/errors/*.txtar")
