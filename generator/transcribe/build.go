@@ -1,6 +1,7 @@
 package transcribe
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -200,7 +201,15 @@ func (b *builder) buildField(r *row, ex *jv, owner string, mandCol bool) *field 
 	}
 	f.Type = t
 	fieldNote := func(line int, format string, args ...any) { b.note(&f.Notes, line, format, args...) }
-	f.F = readFacts(r.Desc, t, b.warn)
+	desc := r.Desc
+	if rg := strings.TrimSpace(r.Range); rg != "" && rg != "-" {
+		// The value-range column reads like a 取值范围 part.
+		desc = append(slices.Clone(desc), line{N: r.Line, S: "** Value range**: " + rg})
+	}
+	f.F = readFacts(desc, t, b.warn)
+	if r.NoTypeCol {
+		fieldNote(r.Line, "the table has no type column; %s is taken as a string", r.Name)
+	}
 	f.Notes = append(f.Notes, f.F.Notes...)
 	if r.LostList {
 		fieldNote(r.Line, "the description cell of %s ends on a line of its own: the capture may have dropped a list (values or ranges); check the published page", r.Name)
@@ -326,13 +335,13 @@ func (b *builder) only(f *field, r *row, note func(int, string, ...any)) {
 			f.F.Min = &n
 		}
 		f.F.Max = &n
-		note(r.Line, "the page says only %s is supported for %s; enforced as maximum %s", f.F.Only, r.Name, v)
+		note(r.Line, "the page allows only %s for %s; enforced as maximum %s", f.F.Only, r.Name, v)
 	case "string":
 		if _, err := strconv.Atoi(v); err == nil {
 			return
 		}
 		f.Enum, f.Varnames = []string{v}, []string{identOf(v)}
-		note(r.Line, "the page says only %s is supported for %s; enforced as a one-value enum", v, r.Name)
+		note(r.Line, "the page allows only %s for %s; enforced as a one-value enum", v, r.Name)
 	}
 }
 

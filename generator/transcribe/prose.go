@@ -108,9 +108,13 @@ var (
 	reLenEN      = regexp.MustCompile(`(?i)(\d+)\s*(?:-|~|to)\s*(\d+)\s*characters`)
 	reLenZH      = regexp.MustCompile(`(?:字符长度|长度为?|长度范围)\s*(?:为)?\s*(\d+)\s*(?:-|~|至|到)\s*(\d+)`)
 	reMaxLenEN   = regexp.MustCompile(`(?i)(?:a maximum of|up to|at most|no more than)\s+(\d+)\s+characters`)
-	reMaxLenZH   = regexp.MustCompile(`(?:最多|不超过|最大)\s*(\d+)\s*(?:个)?字符`)
-	reDefaultEN  = regexp.MustCompile(`(?i)(?:the )?default(?: value)?(?: is|\s*[:：])\s*"?([^\s",;。，]+?)"?(?:[.,;。，]|\s|$)`)
+	reMaxLenZH   = regexp.MustCompile(`(?:(?:最多|不超过|最大)\s*(\d+)\s*(?:个)?字符|最大长度\s*[:：为]?\s*(\d+))`)
+	reMaxLenEN2  = regexp.MustCompile(`(?i)max(?:imum)? length\s*(?:is|[:：])?\s*(\d+)`)
+	reGreater    = regexp.MustCompile(`(?i)(?:greater than|larger than|大于)\s*(or equal to\s*|等于\s*)?(-?\d+)`)
+	reLess       = regexp.MustCompile(`(?i)(?:less than|smaller than|小于)\s*(or equal to\s*|等于\s*)?(-?\d+)`)
+	reDefaultEN  = regexp.MustCompile(`(?i)(?:the )?default(?: value)?(?: is|\s*[:：])\s*"?([^\s",;。，]+)`)
 	reDefaultZH  = regexp.MustCompile(`默认(?:值)?(?:为|是|[:：])\s*([^\s,，。;；(（]+)`)
+	reFixed      = regexp.MustCompile(`(?i)(?:the value is fixed (?:at|to|as)|fixed value\s*[:：]?|固定为|固定值为?\s*[:：]?)\s*["“]?([A-Za-z0-9][\w.\-]*)`)
 	reOnly       = regexp.MustCompile(`[Oo]nly\s+(one|\d+|[A-Z][A-Z0-9_]*)\b[^.。]*?(?:is|are)\s+supported`)
 	reNone       = regexp.MustCompile(`^(?:不涉及|无|N/A|n/a|None|none|-)[.。]?$`)
 	reSentenceEN = regexp.MustCompile(`^(.+?[.!?])(?:\s|$)`)
@@ -136,6 +140,8 @@ func readFacts(desc []line, t typeRef, warn func(int, string, ...any)) facts {
 	f.readDefault(all, parts["default"], note)
 	if m := findIn(all, reOnly); m != nil && len(f.Enum) == 0 {
 		f.Only = m[1]
+	} else if m := findIn(all, reFixed); m != nil && len(f.Enum) == 0 {
+		f.Only = strings.TrimRight(m[1], ".")
 	}
 	return f
 }
@@ -222,6 +228,14 @@ func (f *facts) readEnum(all, rng []line, t typeRef, note func(int, string, ...a
 		f.Enum = items
 		return
 	}
+	for _, l := range all {
+		if m := reInlineBullet.FindStringSubmatch(l.S); m != nil {
+			if items := splitItems(m[1]); len(items) > 0 {
+				f.Enum = items
+				return
+			}
+		}
+	}
 	if items, n := itemLines(rng); n > 0 && n == len(rng) {
 		f.Enum = items
 		return
@@ -235,6 +249,9 @@ func (f *facts) readEnum(all, rng []line, t typeRef, note func(int, string, ...a
 		}
 	}
 }
+
+// reInlineBullet finds a list written inline as " - 0: a - 1: b".
+var reInlineBullet = regexp.MustCompile(`(?:^|\s)[-•·]\s+((?:-?\d+|[A-Za-z][\w.\-]*)\s*[:：].*)$`)
 
 // reNumRun finds the start of a bare "2: month; 3: year" run.
 var reNumRun = regexp.MustCompile(`(?:^|[\s(（])(-?\d+\s*[:：]\s*[^;；]+[;；]\s*-?\d+\s*[:：])`)
@@ -282,16 +299,23 @@ func splitItems(s string) []enumItem {
 
 // splitKeep splits "15: a, 17: b" at commas that precede "value:".
 func splitKeep(s string) []string {
-	re := regexp.MustCompile(`,\s*((?:-?\d+|[A-Za-z][\w.\-]*)\s*[:：])`)
-	idx := re.FindAllStringSubmatchIndex(s, -1)
+	idx := reItemSep.FindAllStringSubmatchIndex(s, -1)
 	var out []string
 	start := 0
 	for _, m := range idx {
+		if m[0] == 0 {
+			start = m[2]
+			continue
+		}
 		out = append(out, s[start:m[0]])
 		start = m[2]
 	}
 	return append(out, s[start:])
 }
+
+// reItemSep finds where the next "value:" item starts in a run: after a
+// comma, a " - " or "•" bullet, or (for numbers only) plain space.
+var reItemSep = regexp.MustCompile(`(?:[,，]\s*|\s*(?:^|\s)[-•·]\s+|\s+)((?:-?\d+|[A-Za-z][\w.\-]*)\s*[:：])`)
 
 func joinValues(items []enumItem) string {
 	var vs []string
@@ -313,9 +337,9 @@ func (f *facts) readRange(all, rng []line, t typeRef, line0 int, note func(int, 
 				return
 			}
 		}
-		for _, re := range []*regexp.Regexp{reMaxLenEN, reMaxLenZH} {
+		for _, re := range []*regexp.Regexp{reMaxLenEN, reMaxLenZH, reMaxLenEN2} {
 			if m := findIn(all, re); m != nil {
-				hi, _ := strconv.Atoi(m[1])
+				hi, _ := strconv.Atoi(firstNonEmpty(m[1:]))
 				f.MaxLen = &hi
 				return
 			}
@@ -341,6 +365,7 @@ func (f *facts) readRange(all, rng []line, t typeRef, line0 int, note func(int, 
 			}
 		}
 		if len(found) == 0 {
+			f.readBounds(all, t)
 			if m := findIn(all, reMinWord); m != nil {
 				v, _ := strconv.ParseFloat(m[1], 64)
 				f.Min = &v
@@ -366,6 +391,36 @@ func (f *facts) readRange(all, rng []line, t typeRef, line0 int, note func(int, 
 	}
 }
 
+// readBounds reads "greater than N" and "less than N" for integers.
+func (f *facts) readBounds(all []line, t typeRef) {
+	if t.Kind != "integer" {
+		return
+	}
+	if m := findIn(all, reGreater); m != nil {
+		v, _ := strconv.ParseFloat(m[2], 64)
+		if m[1] == "" {
+			v++
+		}
+		f.Min = &v
+	}
+	if m := findIn(all, reLess); m != nil {
+		v, _ := strconv.ParseFloat(m[2], 64)
+		if m[1] == "" {
+			v--
+		}
+		f.Max = &v
+	}
+}
+
+func firstNonEmpty(ss []string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
 func fmtNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // readDefault reads "默认取值" parts and "The default value is X".
@@ -384,7 +439,7 @@ func (f *facts) readDefault(all, def []line, note func(int, string, ...any)) {
 	}
 	for _, re := range []*regexp.Regexp{reDefaultEN, reDefaultZH} {
 		if m := findIn(all, re); m != nil {
-			f.Default, f.HasDefault = m[1], true
+			f.Default, f.HasDefault = strings.TrimRight(m[1], ".。"), true
 			return
 		}
 	}

@@ -2,6 +2,7 @@ package transcribe
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -12,7 +13,11 @@ type row struct {
 	Mand     string // the mandatory cell as printed, "" when blank or absent
 	Type     string
 	TypeLine int
+	Range    string // a value-range column cell, when the table has one
 	Desc     []line
+	// NoTypeCol is set when the table has no type column (the type is
+	// then taken as String).
+	NoTypeCol bool
 	// LostList is set when a pipe cell's closing "|" stands on a line of
 	// its own: the capture dropped whatever list was there.
 	LostList bool
@@ -172,7 +177,7 @@ func (d *doc) scanCells(lines []line, i int, sec section, status string) (int, b
 		if isMarker(s, sec) {
 			break
 		}
-		if r, next, ok := cellRowStart(lines, j, tab.HasMandCol); ok {
+		if r, next, ok := cellRowStart(lines, j, cols); ok {
 			if cur != nil && cur.Type == "" {
 				d.warn(cur.Line, "row %q has no type cell (truncated table?)", cur.Name)
 			}
@@ -199,32 +204,57 @@ func (d *doc) scanCells(lines []line, i int, sec section, status string) (int, b
 }
 
 // cellRowStart recognises the start of a row in a cell layout: a name,
-// then a mandatory cell (possibly blank), then a type.
-func cellRowStart(lines []line, j int, mandCol bool) (*row, int, bool) {
+// then the middle columns in header order (a mandatory cell, possibly
+// blank; a type; a value-range cell), then the description lines.
+func cellRowStart(lines []line, j int, cols []string) (*row, int, bool) {
 	name := strings.TrimSpace(lines[j].S)
 	if !isFieldName(name) {
 		return nil, j, false
 	}
 	r := &row{Line: lines[j].N, Name: name}
-	k := nextNonBlank(lines, j+1)
-	if k >= len(lines) {
+	k := j + 1
+	cell := func() (string, int, bool) {
+		n := nextNonBlank(lines, k)
+		if n >= len(lines) || isMarker(lines[n].S, secNone) {
+			return "", n, false
+		}
+		return strings.TrimSpace(lines[n].S), n, true
+	}
+	hasType := slices.Contains(cols, "type")
+	mand, typed := false, false
+	for _, c := range cols {
+		switch c {
+		case "mandatory":
+			if s, n, ok := cell(); ok && isMandatory(s) {
+				r.Mand, k, mand = s, n+1, true
+			}
+		case "type":
+			s, n, ok := cell()
+			switch {
+			case ok && (isTypeLike(s) || mand):
+				r.Type, r.TypeLine, k, typed = s, lines[n].N, n+1, true
+			case !mand:
+				return nil, j, false
+			default:
+				return r, k, true // truncated: no type cell
+			}
+		case "range":
+			if !mand && !typed {
+				return nil, j, false
+			}
+			if s, n, ok := cell(); ok {
+				r.Range, k = s, n+1
+			}
+		}
+	}
+	if !mand && !typed {
 		return nil, j, false
 	}
-	next := strings.TrimSpace(lines[k].S)
-	if mandCol && isMandatory(next) {
-		r.Mand = next
-		k2 := nextNonBlank(lines, k+1)
-		if k2 < len(lines) && !isMarker(lines[k2].S, secNone) {
-			r.Type, r.TypeLine = strings.TrimSpace(lines[k2].S), lines[k2].N
-			return r, k2 + 1, true
-		}
-		return r, k + 1, true // truncated: no type cell
+	if !hasType {
+		r.Type, r.TypeLine = "String", r.Line
+		r.NoTypeCol = true
 	}
-	if isTypeLike(next) {
-		r.Type, r.TypeLine = next, lines[k].N
-		return r, k + 1, true
-	}
-	return nil, j, false
+	return r, k, true
 }
 
 // scanPipes reads a run of pipe-layout tables starting at lines[i].
@@ -259,6 +289,8 @@ func (d *doc) scanPipes(lines []line, i int, sec section, status string) (int, b
 					r.Mand = v.text
 				case "type":
 					r.Type, r.TypeLine = v.text, v.line
+				case "range":
+					r.Range = v.text
 				case "description":
 					for n, s := range strings.Split(v.text, "\n") {
 						r.Desc = append(r.Desc, line{N: v.line + n, S: s})

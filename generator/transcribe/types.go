@@ -105,6 +105,7 @@ var headerWords = map[string]bool{
 	"Parameter": true, "Mandatory": true, "Type": true, "Description": true,
 	"参数": true, "是否必选": true, "参数类型": true, "描述": true,
 	"Name": true, "Required": true,
+	"取值范围": true, "Value Range": true, "Value range": true, "Range": true,
 }
 
 // isFieldName tells whether a cell looks like a parameter name.
@@ -128,6 +129,8 @@ func role(header string) string {
 		return "type"
 	case "Description", "描述":
 		return "description"
+	case "取值范围", "Value Range", "Value range", "Range":
+		return "range"
 	}
 	return ""
 }
