@@ -44,6 +44,7 @@ func (c *converter) enum(v *openapi3.Schema, s *model.Schema, ptr string) {
 			suffixes[i] = model.GoName(names[i])
 			if suffixes[i] == "" {
 				c.errorf(join(ptr, "x-enum-varnames", itoa(i)), "x-enum-varnames entry %q does not make a Go name", names[i])
+				suffixes[i] = valueSuffix(val, i)
 			}
 		}
 		s.Enum = append(s.Enum, ev)

@@ -53,9 +53,11 @@ func coveredByLoader(err error) bool {
 		items      *openapi3.SchemaItemsRequired
 		pattern    *openapi3.SchemaPatternRegexError
 		value      *openapi3.SchemaValueError // defaults; examples are off
+		oneOf      *openapi3.ParameterContentSchemaExactlyOne
 	)
 	return errors.As(err, &pathParams) || errors.As(err, &scheme) || errors.As(err, &opID) ||
-		errors.As(err, &typ) || errors.As(err, &items) || errors.As(err, &pattern) || errors.As(err, &value)
+		errors.As(err, &typ) || errors.As(err, &items) || errors.As(err, &pattern) || errors.As(err, &value) ||
+		errors.As(err, &oneOf)
 }
 
 func kinError(ix *index, err error) error {

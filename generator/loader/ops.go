@@ -53,7 +53,7 @@ func (c *converter) operation(path, method string, item *openapi3.PathItem, op *
 	o.ParamsGoName = o.GoName + "Params"
 	c.api.Operations = append(c.api.Operations, o)
 	if len(op.Callbacks) > 0 {
-		c.unsupported(join(ptr, "callbacks"), "callbacks", "")
+		c.unsupported(join(ptr, "callbacks"), "an operation with callbacks", "")
 	}
 	o.Params = c.params(o, item, op)
 	c.checkPathParams(o)

@@ -154,7 +154,7 @@ func (c *converter) kind(v *openapi3.Schema, s *model.Schema, ptr string, report
 		}
 		return model.KindAny
 	case len(types) > 1:
-		c.unsupported(join(ptr, "type"), "several types", strings.Join(types, ", "))
+		c.unsupported(join(ptr, "type"), "a schema with several types", strings.Join(types, ", "))
 		return model.KindAny
 	}
 	switch types[0] {
