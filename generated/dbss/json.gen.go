@@ -6,7 +6,9 @@ import "encoding/json"
 
 // UnmarshalJSON decodes data into t and records which members were absent,
 // null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value.
+// one sent with its zero value. It reads data as a JSON Schema validator
+// does: a repeated key counts once (the last), a key differing from a member
+// name only in case is an unknown member, and 2.0 is an integer.
 func (t *BandWidth) UnmarshalJSON(data []byte) error {
 	type plain BandWidth
 	*t = BandWidth{}
@@ -14,14 +16,12 @@ func (t *BandWidth) UnmarshalJSON(data []byte) error {
 		t.xIsNull = true
 		return nil
 	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		return err
-	}
-	var seen uint64
+	var seen, null uint64
+	clean := true
 	sc := newObjScanner(data)
 	for sc.next() {
 		var bit uint64
-		switch string(sc.name()) {
+		switch name := sc.name(); string(name) {
 		case "chargemode":
 			bit = (1 << 0)
 		case "productid":
@@ -31,20 +31,50 @@ func (t *BandWidth) UnmarshalJSON(data []byte) error {
 		case "size":
 			bit = (1 << 3)
 		default:
+			if t.xFolds(name) {
+				clean = false
+			}
 			continue
 		}
+		if seen&bit != 0 {
+			clean = false // a repeated member: only its last value counts
+		}
 		seen |= bit
+		null &^= bit
 		if sc.null {
-			t.xNull |= bit
+			null |= bit
+		}
+	}
+	if sc.err == nil && !clean {
+		data = cleanObject(data, t.xFolds)
+	}
+	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
+		// An integer spelled 2.0 or 2e0 is still an integer.
+		d, ok := integralNumbers(data)
+		if !ok {
+			return err
+		}
+		*t = BandWidth{}
+		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
+			return err
 		}
 	}
 	t.xMissing = 0x0 &^ seen
+	t.xNull = null
 	return sc.err
+}
+
+// xFolds reports whether key, which names no member, names one when case is
+// ignored: encoding/json would decode it into that member.
+func (*BandWidth) xFolds(key []byte) bool {
+	return foldsToMember(key, "chargemode", "productid", "sharetype", "size")
 }
 
 // UnmarshalJSON decodes data into t and records which members were absent,
 // null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value.
+// one sent with its zero value. It reads data as a JSON Schema validator
+// does: a repeated key counts once (the last), a key differing from a member
+// name only in case is an unknown member, and 2.0 is an integer.
 func (t *ChargeOrderDbssNew) UnmarshalJSON(data []byte) error {
 	type plain ChargeOrderDbssNew
 	*t = ChargeOrderDbssNew{}
@@ -52,14 +82,12 @@ func (t *ChargeOrderDbssNew) UnmarshalJSON(data []byte) error {
 		t.xIsNull = true
 		return nil
 	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		return err
-	}
-	var seen uint64
+	var seen, null uint64
+	clean := true
 	sc := newObjScanner(data)
 	for sc.next() {
 		var bit uint64
-		switch string(sc.name()) {
+		switch name := sc.name(); string(name) {
 		case "tags":
 			bit = (1 << 0)
 		case "asset_nums":
@@ -115,20 +143,50 @@ func (t *ChargeOrderDbssNew) UnmarshalJSON(data []byte) error {
 		case "vpc_id":
 			bit = (1 << 26)
 		default:
+			if t.xFolds(name) {
+				clean = false
+			}
 			continue
 		}
+		if seen&bit != 0 {
+			clean = false // a repeated member: only its last value counts
+		}
 		seen |= bit
+		null &^= bit
 		if sc.null {
-			t.xNull |= bit
+			null |= bit
+		}
+	}
+	if sc.err == nil && !clean {
+		data = cleanObject(data, t.xFolds)
+	}
+	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
+		// An integer spelled 2.0 or 2e0 is still an integer.
+		d, ok := integralNumbers(data)
+		if !ok {
+			return err
+		}
+		*t = ChargeOrderDbssNew{}
+		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
+			return err
 		}
 	}
 	t.xMissing = 0x70efe9e &^ seen
+	t.xNull = null
 	return sc.err
+}
+
+// xFolds reports whether key, which names no member, names one when case is
+// ignored: encoding/json would decode it into that member.
+func (*ChargeOrderDbssNew) xFolds(key []byte) bool {
+	return foldsToMember(key, "tags", "asset_nums", "availability_zone", "charging_mode", "cloud_service_type", "comment", "composite_product_id", "deploy_mode", "discount_id", "enterprise_project_id", "flavor_ref", "hx_password", "image_business_type", "is_auto_renew", "name", "nics", "outside_ins_config", "period_num", "period_type", "product_infos", "promotion_activity_id", "promotion_info", "public_ip", "region_id", "security_groups", "subscription_num", "vpc_id")
 }
 
 // UnmarshalJSON decodes data into t and records which members were absent,
 // null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value.
+// one sent with its zero value. It reads data as a JSON Schema validator
+// does: a repeated key counts once (the last), a key differing from a member
+// name only in case is an unknown member, and 2.0 is an integer.
 func (t *CreateDbOmInstancePeriodResponse) UnmarshalJSON(data []byte) error {
 	type plain CreateDbOmInstancePeriodResponse
 	*t = CreateDbOmInstancePeriodResponse{}
@@ -136,14 +194,12 @@ func (t *CreateDbOmInstancePeriodResponse) UnmarshalJSON(data []byte) error {
 		t.xIsNull = true
 		return nil
 	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		return err
-	}
-	var seen uint64
+	var seen, null uint64
+	clean := true
 	sc := newObjScanner(data)
 	for sc.next() {
 		var bit uint64
-		switch string(sc.name()) {
+		switch name := sc.name(); string(name) {
 		case "code":
 			bit = (1 << 0)
 		case "description":
@@ -151,20 +207,50 @@ func (t *CreateDbOmInstancePeriodResponse) UnmarshalJSON(data []byte) error {
 		case "order_id":
 			bit = (1 << 2)
 		default:
+			if t.xFolds(name) {
+				clean = false
+			}
 			continue
 		}
+		if seen&bit != 0 {
+			clean = false // a repeated member: only its last value counts
+		}
 		seen |= bit
+		null &^= bit
 		if sc.null {
-			t.xNull |= bit
+			null |= bit
+		}
+	}
+	if sc.err == nil && !clean {
+		data = cleanObject(data, t.xFolds)
+	}
+	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
+		// An integer spelled 2.0 or 2e0 is still an integer.
+		d, ok := integralNumbers(data)
+		if !ok {
+			return err
+		}
+		*t = CreateDbOmInstancePeriodResponse{}
+		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
+			return err
 		}
 	}
 	t.xMissing = 0x0 &^ seen
+	t.xNull = null
 	return sc.err
+}
+
+// xFolds reports whether key, which names no member, names one when case is
+// ignored: encoding/json would decode it into that member.
+func (*CreateDbOmInstancePeriodResponse) xFolds(key []byte) bool {
+	return foldsToMember(key, "code", "description", "order_id")
 }
 
 // UnmarshalJSON decodes data into t and records which members were absent,
 // null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value.
+// one sent with its zero value. It reads data as a JSON Schema validator
+// does: a repeated key counts once (the last), a key differing from a member
+// name only in case is an unknown member, and 2.0 is an integer.
 func (t *DbssErrorDetail) UnmarshalJSON(data []byte) error {
 	type plain DbssErrorDetail
 	*t = DbssErrorDetail{}
@@ -172,33 +258,61 @@ func (t *DbssErrorDetail) UnmarshalJSON(data []byte) error {
 		t.xIsNull = true
 		return nil
 	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		return err
-	}
-	var seen uint64
+	var seen, null uint64
+	clean := true
 	sc := newObjScanner(data)
 	for sc.next() {
 		var bit uint64
-		switch string(sc.name()) {
+		switch name := sc.name(); string(name) {
 		case "error_code":
 			bit = (1 << 0)
 		case "error_msg":
 			bit = (1 << 1)
 		default:
+			if t.xFolds(name) {
+				clean = false
+			}
 			continue
 		}
+		if seen&bit != 0 {
+			clean = false // a repeated member: only its last value counts
+		}
 		seen |= bit
+		null &^= bit
 		if sc.null {
-			t.xNull |= bit
+			null |= bit
+		}
+	}
+	if sc.err == nil && !clean {
+		data = cleanObject(data, t.xFolds)
+	}
+	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
+		// An integer spelled 2.0 or 2e0 is still an integer.
+		d, ok := integralNumbers(data)
+		if !ok {
+			return err
+		}
+		*t = DbssErrorDetail{}
+		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
+			return err
 		}
 	}
 	t.xMissing = 0x0 &^ seen
+	t.xNull = null
 	return sc.err
+}
+
+// xFolds reports whether key, which names no member, names one when case is
+// ignored: encoding/json would decode it into that member.
+func (*DbssErrorDetail) xFolds(key []byte) bool {
+	return foldsToMember(key, "error_code", "error_msg")
 }
 
 // UnmarshalJSON decodes data into t and records which members were absent,
 // null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value.
+// one sent with its zero value. It reads data as a JSON Schema validator
+// does: a repeated key counts once (the last), a key differing from a member
+// name only in case is an unknown member, and 2.0 is an integer.
 func (t *DbssErrorResponse) UnmarshalJSON(data []byte) error {
 	type plain DbssErrorResponse
 	*t = DbssErrorResponse{}
@@ -206,14 +320,12 @@ func (t *DbssErrorResponse) UnmarshalJSON(data []byte) error {
 		t.xIsNull = true
 		return nil
 	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		return err
-	}
-	var seen uint64
+	var seen, null uint64
+	clean := true
 	sc := newObjScanner(data)
 	for sc.next() {
 		var bit uint64
-		switch string(sc.name()) {
+		switch name := sc.name(); string(name) {
 		case "details":
 			bit = (1 << 0)
 		case "encoded_authorization_message":
@@ -223,20 +335,50 @@ func (t *DbssErrorResponse) UnmarshalJSON(data []byte) error {
 		case "error_msg":
 			bit = (1 << 3)
 		default:
+			if t.xFolds(name) {
+				clean = false
+			}
 			continue
 		}
+		if seen&bit != 0 {
+			clean = false // a repeated member: only its last value counts
+		}
 		seen |= bit
+		null &^= bit
 		if sc.null {
-			t.xNull |= bit
+			null |= bit
+		}
+	}
+	if sc.err == nil && !clean {
+		data = cleanObject(data, t.xFolds)
+	}
+	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
+		// An integer spelled 2.0 or 2e0 is still an integer.
+		d, ok := integralNumbers(data)
+		if !ok {
+			return err
+		}
+		*t = DbssErrorResponse{}
+		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
+			return err
 		}
 	}
 	t.xMissing = 0x0 &^ seen
+	t.xNull = null
 	return sc.err
+}
+
+// xFolds reports whether key, which names no member, names one when case is
+// ignored: encoding/json would decode it into that member.
+func (*DbssErrorResponse) xFolds(key []byte) bool {
+	return foldsToMember(key, "details", "encoded_authorization_message", "error_code", "error_msg")
 }
 
 // UnmarshalJSON decodes data into t and records which members were absent,
 // null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value.
+// one sent with its zero value. It reads data as a JSON Schema validator
+// does: a repeated key counts once (the last), a key differing from a member
+// name only in case is an unknown member, and 2.0 is an integer.
 func (t *EIP) UnmarshalJSON(data []byte) error {
 	type plain EIP
 	*t = EIP{}
@@ -244,14 +386,12 @@ func (t *EIP) UnmarshalJSON(data []byte) error {
 		t.xIsNull = true
 		return nil
 	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		return err
-	}
-	var seen uint64
+	var seen, null uint64
+	clean := true
 	sc := newObjScanner(data)
 	for sc.next() {
 		var bit uint64
-		switch string(sc.name()) {
+		switch name := sc.name(); string(name) {
 		case "bandwidth":
 			bit = (1 << 0)
 		case "ipproductid":
@@ -259,20 +399,50 @@ func (t *EIP) UnmarshalJSON(data []byte) error {
 		case "iptype":
 			bit = (1 << 2)
 		default:
+			if t.xFolds(name) {
+				clean = false
+			}
 			continue
 		}
+		if seen&bit != 0 {
+			clean = false // a repeated member: only its last value counts
+		}
 		seen |= bit
+		null &^= bit
 		if sc.null {
-			t.xNull |= bit
+			null |= bit
+		}
+	}
+	if sc.err == nil && !clean {
+		data = cleanObject(data, t.xFolds)
+	}
+	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
+		// An integer spelled 2.0 or 2e0 is still an integer.
+		d, ok := integralNumbers(data)
+		if !ok {
+			return err
+		}
+		*t = EIP{}
+		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
+			return err
 		}
 	}
 	t.xMissing = 0x0 &^ seen
+	t.xNull = null
 	return sc.err
+}
+
+// xFolds reports whether key, which names no member, names one when case is
+// ignored: encoding/json would decode it into that member.
+func (*EIP) xFolds(key []byte) bool {
+	return foldsToMember(key, "bandwidth", "ipproductid", "iptype")
 }
 
 // UnmarshalJSON decodes data into t and records which members were absent,
 // null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value.
+// one sent with its zero value. It reads data as a JSON Schema validator
+// does: a repeated key counts once (the last), a key differing from a member
+// name only in case is an unknown member, and 2.0 is an integer.
 func (t *Nic) UnmarshalJSON(data []byte) error {
 	type plain Nic
 	*t = Nic{}
@@ -280,33 +450,61 @@ func (t *Nic) UnmarshalJSON(data []byte) error {
 		t.xIsNull = true
 		return nil
 	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		return err
-	}
-	var seen uint64
+	var seen, null uint64
+	clean := true
 	sc := newObjScanner(data)
 	for sc.next() {
 		var bit uint64
-		switch string(sc.name()) {
+		switch name := sc.name(); string(name) {
 		case "ip_address":
 			bit = (1 << 0)
 		case "subnet_id":
 			bit = (1 << 1)
 		default:
+			if t.xFolds(name) {
+				clean = false
+			}
 			continue
 		}
+		if seen&bit != 0 {
+			clean = false // a repeated member: only its last value counts
+		}
 		seen |= bit
+		null &^= bit
 		if sc.null {
-			t.xNull |= bit
+			null |= bit
+		}
+	}
+	if sc.err == nil && !clean {
+		data = cleanObject(data, t.xFolds)
+	}
+	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
+		// An integer spelled 2.0 or 2e0 is still an integer.
+		d, ok := integralNumbers(data)
+		if !ok {
+			return err
+		}
+		*t = Nic{}
+		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
+			return err
 		}
 	}
 	t.xMissing = 0x0 &^ seen
+	t.xNull = null
 	return sc.err
+}
+
+// xFolds reports whether key, which names no member, names one when case is
+// ignored: encoding/json would decode it into that member.
+func (*Nic) xFolds(key []byte) bool {
+	return foldsToMember(key, "ip_address", "subnet_id")
 }
 
 // UnmarshalJSON decodes data into t and records which members were absent,
 // null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value.
+// one sent with its zero value. It reads data as a JSON Schema validator
+// does: a repeated key counts once (the last), a key differing from a member
+// name only in case is an unknown member, and 2.0 is an integer.
 func (t *OutsideInsConfig) UnmarshalJSON(data []byte) error {
 	type plain OutsideInsConfig
 	*t = OutsideInsConfig{}
@@ -314,14 +512,12 @@ func (t *OutsideInsConfig) UnmarshalJSON(data []byte) error {
 		t.xIsNull = true
 		return nil
 	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		return err
-	}
-	var seen uint64
+	var seen, null uint64
+	clean := true
 	sc := newObjScanner(data)
 	for sc.next() {
 		var bit uint64
-		switch string(sc.name()) {
+		switch name := sc.name(); string(name) {
 		case "master_node_ip":
 			bit = (1 << 0)
 		case "slave_node_ip":
@@ -329,20 +525,50 @@ func (t *OutsideInsConfig) UnmarshalJSON(data []byte) error {
 		case "virtual_ip":
 			bit = (1 << 2)
 		default:
+			if t.xFolds(name) {
+				clean = false
+			}
 			continue
 		}
+		if seen&bit != 0 {
+			clean = false // a repeated member: only its last value counts
+		}
 		seen |= bit
+		null &^= bit
 		if sc.null {
-			t.xNull |= bit
+			null |= bit
+		}
+	}
+	if sc.err == nil && !clean {
+		data = cleanObject(data, t.xFolds)
+	}
+	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
+		// An integer spelled 2.0 or 2e0 is still an integer.
+		d, ok := integralNumbers(data)
+		if !ok {
+			return err
+		}
+		*t = OutsideInsConfig{}
+		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
+			return err
 		}
 	}
 	t.xMissing = 0x0 &^ seen
+	t.xNull = null
 	return sc.err
+}
+
+// xFolds reports whether key, which names no member, names one when case is
+// ignored: encoding/json would decode it into that member.
+func (*OutsideInsConfig) xFolds(key []byte) bool {
+	return foldsToMember(key, "master_node_ip", "slave_node_ip", "virtual_ip")
 }
 
 // UnmarshalJSON decodes data into t and records which members were absent,
 // null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value.
+// one sent with its zero value. It reads data as a JSON Schema validator
+// does: a repeated key counts once (the last), a key differing from a member
+// name only in case is an unknown member, and 2.0 is an integer.
 func (t *ProductInfoBeanNew) UnmarshalJSON(data []byte) error {
 	type plain ProductInfoBeanNew
 	*t = ProductInfoBeanNew{}
@@ -350,18 +576,16 @@ func (t *ProductInfoBeanNew) UnmarshalJSON(data []byte) error {
 		t.xIsNull = true
 		return nil
 	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		return err
-	}
-	var seen uint64
+	var seen, null, nullElem uint64
+	clean := true
 	sc := newObjScanner(data)
 	for sc.next() {
-		var bit uint64
-		switch string(sc.name()) {
+		var bit, elem uint64
+		switch name := sc.name(); string(name) {
 		case "all_resource_names":
 			bit = (1 << 0)
-			if !sc.null && firstNullElem(sc.value()) >= 0 {
-				t.xNullElem |= bit
+			if firstNullElem(sc.value()) >= 0 {
+				elem = bit
 			}
 		case "cloud_service_type":
 			bit = (1 << 1)
@@ -378,20 +602,52 @@ func (t *ProductInfoBeanNew) UnmarshalJSON(data []byte) error {
 		case "resource_type":
 			bit = (1 << 7)
 		default:
+			if t.xFolds(name) {
+				clean = false
+			}
 			continue
 		}
+		if seen&bit != 0 {
+			clean = false // a repeated member: only its last value counts
+		}
 		seen |= bit
+		null &^= bit
 		if sc.null {
-			t.xNull |= bit
+			null |= bit
+		}
+		nullElem = nullElem&^bit | elem
+	}
+	if sc.err == nil && !clean {
+		data = cleanObject(data, t.xFolds)
+	}
+	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
+		// An integer spelled 2.0 or 2e0 is still an integer.
+		d, ok := integralNumbers(data)
+		if !ok {
+			return err
+		}
+		*t = ProductInfoBeanNew{}
+		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
+			return err
 		}
 	}
 	t.xMissing = 0x0 &^ seen
+	t.xNull = null
+	t.xNullElem = nullElem
 	return sc.err
+}
+
+// xFolds reports whether key, which names no member, names one when case is
+// ignored: encoding/json would decode it into that member.
+func (*ProductInfoBeanNew) xFolds(key []byte) bool {
+	return foldsToMember(key, "all_resource_names", "cloud_service_type", "display_id", "product_id", "product_spec_desc", "resource_name", "resource_spec_code", "resource_type")
 }
 
 // UnmarshalJSON decodes data into t and records which members were absent,
 // null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value.
+// one sent with its zero value. It reads data as a JSON Schema validator
+// does: a repeated key counts once (the last), a key differing from a member
+// name only in case is an unknown member, and 2.0 is an integer.
 func (t *PublicIP) UnmarshalJSON(data []byte) error {
 	type plain PublicIP
 	*t = PublicIP{}
@@ -399,33 +655,61 @@ func (t *PublicIP) UnmarshalJSON(data []byte) error {
 		t.xIsNull = true
 		return nil
 	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		return err
-	}
-	var seen uint64
+	var seen, null uint64
+	clean := true
 	sc := newObjScanner(data)
 	for sc.next() {
 		var bit uint64
-		switch string(sc.name()) {
+		switch name := sc.name(); string(name) {
 		case "eip":
 			bit = (1 << 0)
 		case "id":
 			bit = (1 << 1)
 		default:
+			if t.xFolds(name) {
+				clean = false
+			}
 			continue
 		}
+		if seen&bit != 0 {
+			clean = false // a repeated member: only its last value counts
+		}
 		seen |= bit
+		null &^= bit
 		if sc.null {
-			t.xNull |= bit
+			null |= bit
+		}
+	}
+	if sc.err == nil && !clean {
+		data = cleanObject(data, t.xFolds)
+	}
+	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
+		// An integer spelled 2.0 or 2e0 is still an integer.
+		d, ok := integralNumbers(data)
+		if !ok {
+			return err
+		}
+		*t = PublicIP{}
+		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
+			return err
 		}
 	}
 	t.xMissing = 0x0 &^ seen
+	t.xNull = null
 	return sc.err
+}
+
+// xFolds reports whether key, which names no member, names one when case is
+// ignored: encoding/json would decode it into that member.
+func (*PublicIP) xFolds(key []byte) bool {
+	return foldsToMember(key, "eip", "id")
 }
 
 // UnmarshalJSON decodes data into t and records which members were absent,
 // null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value.
+// one sent with its zero value. It reads data as a JSON Schema validator
+// does: a repeated key counts once (the last), a key differing from a member
+// name only in case is an unknown member, and 2.0 is an integer.
 func (t *ResourceTagInfoBean) UnmarshalJSON(data []byte) error {
 	type plain ResourceTagInfoBean
 	*t = ResourceTagInfoBean{}
@@ -433,33 +717,61 @@ func (t *ResourceTagInfoBean) UnmarshalJSON(data []byte) error {
 		t.xIsNull = true
 		return nil
 	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		return err
-	}
-	var seen uint64
+	var seen, null uint64
+	clean := true
 	sc := newObjScanner(data)
 	for sc.next() {
 		var bit uint64
-		switch string(sc.name()) {
+		switch name := sc.name(); string(name) {
 		case "key":
 			bit = (1 << 0)
 		case "value":
 			bit = (1 << 1)
 		default:
+			if t.xFolds(name) {
+				clean = false
+			}
 			continue
 		}
+		if seen&bit != 0 {
+			clean = false // a repeated member: only its last value counts
+		}
 		seen |= bit
+		null &^= bit
 		if sc.null {
-			t.xNull |= bit
+			null |= bit
+		}
+	}
+	if sc.err == nil && !clean {
+		data = cleanObject(data, t.xFolds)
+	}
+	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
+		// An integer spelled 2.0 or 2e0 is still an integer.
+		d, ok := integralNumbers(data)
+		if !ok {
+			return err
+		}
+		*t = ResourceTagInfoBean{}
+		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
+			return err
 		}
 	}
 	t.xMissing = 0x2 &^ seen
+	t.xNull = null
 	return sc.err
+}
+
+// xFolds reports whether key, which names no member, names one when case is
+// ignored: encoding/json would decode it into that member.
+func (*ResourceTagInfoBean) xFolds(key []byte) bool {
+	return foldsToMember(key, "key", "value")
 }
 
 // UnmarshalJSON decodes data into t and records which members were absent,
 // null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value.
+// one sent with its zero value. It reads data as a JSON Schema validator
+// does: a repeated key counts once (the last), a key differing from a member
+// name only in case is an unknown member, and 2.0 is an integer.
 func (t *SecurityGroup) UnmarshalJSON(data []byte) error {
 	type plain SecurityGroup
 	*t = SecurityGroup{}
@@ -467,24 +779,50 @@ func (t *SecurityGroup) UnmarshalJSON(data []byte) error {
 		t.xIsNull = true
 		return nil
 	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		return err
-	}
-	var seen uint64
+	var seen, null uint64
+	clean := true
 	sc := newObjScanner(data)
 	for sc.next() {
 		var bit uint64
-		switch string(sc.name()) {
+		switch name := sc.name(); string(name) {
 		case "id":
 			bit = (1 << 0)
 		default:
+			if t.xFolds(name) {
+				clean = false
+			}
 			continue
 		}
+		if seen&bit != 0 {
+			clean = false // a repeated member: only its last value counts
+		}
 		seen |= bit
+		null &^= bit
 		if sc.null {
-			t.xNull |= bit
+			null |= bit
+		}
+	}
+	if sc.err == nil && !clean {
+		data = cleanObject(data, t.xFolds)
+	}
+	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
+		// An integer spelled 2.0 or 2e0 is still an integer.
+		d, ok := integralNumbers(data)
+		if !ok {
+			return err
+		}
+		*t = SecurityGroup{}
+		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
+			return err
 		}
 	}
 	t.xMissing = 0x0 &^ seen
+	t.xNull = null
 	return sc.err
+}
+
+// xFolds reports whether key, which names no member, names one when case is
+// ignored: encoding/json would decode it into that member.
+func (*SecurityGroup) xFolds(key []byte) bool {
+	return foldsToMember(key, "id")
 }

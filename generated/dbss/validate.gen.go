@@ -509,8 +509,7 @@ func (t *EIP) Validate() error {
 
 func (t *EIP) validate(v *violations, p *vpath) {
 	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
+		return // null is allowed
 	}
 	{
 		c := p.child("bandwidth")

@@ -6,7 +6,9 @@ import "encoding/json"
 
 // UnmarshalJSON decodes data into t and records which members were absent,
 // null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value.
+// one sent with its zero value. It reads data as a JSON Schema validator
+// does: a repeated key counts once (the last), a key differing from a member
+// name only in case is an unknown member, and 2.0 is an integer.
 func (t *CreateProductOrderResponse) UnmarshalJSON(data []byte) error {
 	type plain CreateProductOrderResponse
 	*t = CreateProductOrderResponse{}
@@ -14,31 +16,59 @@ func (t *CreateProductOrderResponse) UnmarshalJSON(data []byte) error {
 		t.xIsNull = true
 		return nil
 	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		return err
-	}
-	var seen uint64
+	var seen, null uint64
+	clean := true
 	sc := newObjScanner(data)
 	for sc.next() {
 		var bit uint64
-		switch string(sc.name()) {
+		switch name := sc.name(); string(name) {
 		case "order_id":
 			bit = (1 << 0)
 		default:
+			if t.xFolds(name) {
+				clean = false
+			}
 			continue
 		}
+		if seen&bit != 0 {
+			clean = false // a repeated member: only its last value counts
+		}
 		seen |= bit
+		null &^= bit
 		if sc.null {
-			t.xNull |= bit
+			null |= bit
+		}
+	}
+	if sc.err == nil && !clean {
+		data = cleanObject(data, t.xFolds)
+	}
+	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
+		// An integer spelled 2.0 or 2e0 is still an integer.
+		d, ok := integralNumbers(data)
+		if !ok {
+			return err
+		}
+		*t = CreateProductOrderResponse{}
+		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
+			return err
 		}
 	}
 	t.xMissing = 0x0 &^ seen
+	t.xNull = null
 	return sc.err
+}
+
+// xFolds reports whether key, which names no member, names one when case is
+// ignored: encoding/json would decode it into that member.
+func (*CreateProductOrderResponse) xFolds(key []byte) bool {
+	return foldsToMember(key, "order_id")
 }
 
 // UnmarshalJSON decodes data into t and records which members were absent,
 // null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value.
+// one sent with its zero value. It reads data as a JSON Schema validator
+// does: a repeated key counts once (the last), a key differing from a member
+// name only in case is an unknown member, and 2.0 is an integer.
 func (t *DscErrorResponse) UnmarshalJSON(data []byte) error {
 	type plain DscErrorResponse
 	*t = DscErrorResponse{}
@@ -46,33 +76,61 @@ func (t *DscErrorResponse) UnmarshalJSON(data []byte) error {
 		t.xIsNull = true
 		return nil
 	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		return err
-	}
-	var seen uint64
+	var seen, null uint64
+	clean := true
 	sc := newObjScanner(data)
 	for sc.next() {
 		var bit uint64
-		switch string(sc.name()) {
+		switch name := sc.name(); string(name) {
 		case "error_code":
 			bit = (1 << 0)
 		case "error_msg":
 			bit = (1 << 1)
 		default:
+			if t.xFolds(name) {
+				clean = false
+			}
 			continue
 		}
+		if seen&bit != 0 {
+			clean = false // a repeated member: only its last value counts
+		}
 		seen |= bit
+		null &^= bit
 		if sc.null {
-			t.xNull |= bit
+			null |= bit
+		}
+	}
+	if sc.err == nil && !clean {
+		data = cleanObject(data, t.xFolds)
+	}
+	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
+		// An integer spelled 2.0 or 2e0 is still an integer.
+		d, ok := integralNumbers(data)
+		if !ok {
+			return err
+		}
+		*t = DscErrorResponse{}
+		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
+			return err
 		}
 	}
 	t.xMissing = 0x0 &^ seen
+	t.xNull = null
 	return sc.err
+}
+
+// xFolds reports whether key, which names no member, names one when case is
+// ignored: encoding/json would decode it into that member.
+func (*DscErrorResponse) xFolds(key []byte) bool {
+	return foldsToMember(key, "error_code", "error_msg")
 }
 
 // UnmarshalJSON decodes data into t and records which members were absent,
 // null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value.
+// one sent with its zero value. It reads data as a JSON Schema validator
+// does: a repeated key counts once (the last), a key differing from a member
+// name only in case is an unknown member, and 2.0 is an integer.
 func (t *PeriodOrderRequest) UnmarshalJSON(data []byte) error {
 	type plain PeriodOrderRequest
 	*t = PeriodOrderRequest{}
@@ -80,14 +138,12 @@ func (t *PeriodOrderRequest) UnmarshalJSON(data []byte) error {
 		t.xIsNull = true
 		return nil
 	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		return err
-	}
-	var seen uint64
+	var seen, null uint64
+	clean := true
 	sc := newObjScanner(data)
 	for sc.next() {
 		var bit uint64
-		switch string(sc.name()) {
+		switch name := sc.name(); string(name) {
 		case "charging_mode":
 			bit = (1 << 0)
 		case "cloud_service_type":
@@ -113,20 +169,50 @@ func (t *PeriodOrderRequest) UnmarshalJSON(data []byte) error {
 		case "zone":
 			bit = (1 << 11)
 		default:
+			if t.xFolds(name) {
+				clean = false
+			}
 			continue
 		}
+		if seen&bit != 0 {
+			clean = false // a repeated member: only its last value counts
+		}
 		seen |= bit
+		null &^= bit
 		if sc.null {
-			t.xNull |= bit
+			null |= bit
+		}
+	}
+	if sc.err == nil && !clean {
+		data = cleanObject(data, t.xFolds)
+	}
+	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
+		// An integer spelled 2.0 or 2e0 is still an integer.
+		d, ok := integralNumbers(data)
+		if !ok {
+			return err
+		}
+		*t = PeriodOrderRequest{}
+		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
+			return err
 		}
 	}
 	t.xMissing = 0xce3 &^ seen
+	t.xNull = null
 	return sc.err
+}
+
+// xFolds reports whether key, which names no member, names one when case is
+// ignored: encoding/json would decode it into that member.
+func (*PeriodOrderRequest) xFolds(key []byte) bool {
+	return foldsToMember(key, "charging_mode", "cloud_service_type", "composite_product_id", "discount_id", "is_auto_renew", "period_num", "period_type", "product_infos", "promotion_activity_id", "promotion_info", "region_id", "zone")
 }
 
 // UnmarshalJSON decodes data into t and records which members were absent,
 // null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value.
+// one sent with its zero value. It reads data as a JSON Schema validator
+// does: a repeated key counts once (the last), a key differing from a member
+// name only in case is an unknown member, and 2.0 is an integer.
 func (t *ProductInfoBean) UnmarshalJSON(data []byte) error {
 	type plain ProductInfoBean
 	*t = ProductInfoBean{}
@@ -134,18 +220,16 @@ func (t *ProductInfoBean) UnmarshalJSON(data []byte) error {
 		t.xIsNull = true
 		return nil
 	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		return err
-	}
-	var seen uint64
+	var seen, null, nullElem uint64
+	clean := true
 	sc := newObjScanner(data)
 	for sc.next() {
-		var bit uint64
-		switch string(sc.name()) {
+		var bit, elem uint64
+		switch name := sc.name(); string(name) {
 		case "all_resource_names":
 			bit = (1 << 0)
-			if !sc.null && firstNullElem(sc.value()) >= 0 {
-				t.xNullElem |= bit
+			if firstNullElem(sc.value()) >= 0 {
+				elem = bit
 			}
 		case "cloud_service_type":
 			bit = (1 << 1)
@@ -172,13 +256,43 @@ func (t *ProductInfoBean) UnmarshalJSON(data []byte) error {
 		case "usage_value":
 			bit = (1 << 12)
 		default:
+			if t.xFolds(name) {
+				clean = false
+			}
 			continue
 		}
+		if seen&bit != 0 {
+			clean = false // a repeated member: only its last value counts
+		}
 		seen |= bit
+		null &^= bit
 		if sc.null {
-			t.xNull |= bit
+			null |= bit
+		}
+		nullElem = nullElem&^bit | elem
+	}
+	if sc.err == nil && !clean {
+		data = cleanObject(data, t.xFolds)
+	}
+	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
+		// An integer spelled 2.0 or 2e0 is still an integer.
+		d, ok := integralNumbers(data)
+		if !ok {
+			return err
+		}
+		*t = ProductInfoBean{}
+		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
+			return err
 		}
 	}
 	t.xMissing = 0x3ca &^ seen
+	t.xNull = null
+	t.xNullElem = nullElem
 	return sc.err
+}
+
+// xFolds reports whether key, which names no member, names one when case is
+// ignored: encoding/json would decode it into that member.
+func (*ProductInfoBean) xFolds(key []byte) bool {
+	return foldsToMember(key, "all_resource_names", "cloud_service_type", "display_id", "product_id", "product_spec_desc", "resource_name", "resource_size", "resource_size_measure_id", "resource_spec_code", "resource_type", "usage_factor", "usage_measure_id", "usage_value")
 }

@@ -5,6 +5,9 @@ package dsc
 import (
 	"encoding/json"
 	"errors"
+	"math"
+	"strconv"
+	"strings"
 )
 
 // errScan reports JSON the key scanner cannot walk. encoding/json checks
@@ -18,6 +21,7 @@ type objScanner struct {
 	data    []byte
 	pos     int
 	err     error
+	keyPos  int    // start of the member (its key's opening quote)
 	key     []byte // raw key, without quotes
 	escaped bool   // key holds a backslash escape
 	null    bool   // value is the literal null
@@ -67,6 +71,7 @@ func (s *objScanner) next() bool {
 		s.err = errScan
 		return false
 	}
+	s.keyPos = s.pos
 	start := s.pos + 1
 	end, escaped := s.skipString()
 	if s.err != nil {
@@ -206,4 +211,106 @@ func firstNullElem(raw []byte) int {
 			return -1
 		}
 	}
+}
+
+// foldsToMember reports whether key is none of names but equals one of
+// them when case is ignored. encoding/json would decode such a key into
+// that member, while JSON Schema treats it as a different, unknown one.
+// It is bytes.EqualFold, the comparison encoding/json matches names with.
+func foldsToMember(key []byte, names ...string) bool {
+	folds := false
+	for _, n := range names {
+		if string(key) == n {
+			return false
+		}
+		folds = folds || strings.EqualFold(string(key), n)
+	}
+	return folds
+}
+
+// cleanObject returns a copy of the JSON object data holding only what a
+// JSON Schema validator sees of it: of members with the same key only the
+// last one (encoding/json would also apply the earlier ones, reporting
+// their errors), and none whose key drop reports (keys that only fold to a
+// member's name). Malformed data is returned as it is.
+func cleanObject(data []byte, drop func(key []byte) bool) []byte {
+	type member struct {
+		start, end int
+		name       string
+	}
+	var members []member
+	last := map[string]int{}
+	sc := newObjScanner(data)
+	for sc.next() {
+		name := string(sc.name())
+		last[name] = len(members)
+		members = append(members, member{sc.keyPos, sc.valEnd, name})
+	}
+	if sc.err != nil {
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	out = append(out, '{')
+	for i, m := range members {
+		if last[m.name] != i || drop([]byte(m.name)) {
+			continue
+		}
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		out = append(out, data[m.start:m.end]...)
+	}
+	return append(out, '}')
+}
+
+// integralNumbers returns data with every number literal that has a
+// fraction or an exponent but an integral value (2.0, 1e3) spelled as an
+// integer, and whether it changed anything. JSON Schema, and kin-openapi,
+// accept such numbers for integer schemas; encoding/json does not decode
+// them into Go integers. Strings are left alone; a number is read as a
+// float64, as those validators read it.
+func integralNumbers(data []byte) ([]byte, bool) {
+	var out []byte
+	done := 0 // data[:done] is in out
+	for i := 0; i < len(data); {
+		c := data[i]
+		switch {
+		case c == '"':
+			s := objScanner{data: data, pos: i}
+			s.skipString()
+			i = s.pos
+			continue
+		case c == '-' || ('0' <= c && c <= '9'):
+			j, plain := i, true
+			for j < len(data) && strings.IndexByte("+-0123456789.eE", data[j]) >= 0 {
+				plain = plain && data[j] != '.' && data[j] != 'e' && data[j] != 'E'
+				j++
+			}
+			if !plain {
+				f, err := strconv.ParseFloat(string(data[i:j]), 64)
+				if err == nil && f == math.Trunc(f) && math.Abs(f) < 1<<64 {
+					out = append(out, data[done:i]...)
+					out = strconv.AppendFloat(out, f, 'f', -1, 64)
+					done = j
+				}
+			}
+			i = j
+			continue
+		}
+		i++
+	}
+	if out == nil {
+		return data, false
+	}
+	return append(out, data[done:]...), true
+}
+
+// appendUnknown adds key to keys unless it is there already.
+func appendUnknown(keys []string, key []byte) []string {
+	for _, k := range keys {
+		if k == string(key) {
+			return keys
+		}
+	}
+	return append(keys, string(key))
 }

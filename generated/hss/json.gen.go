@@ -6,7 +6,9 @@ import "encoding/json"
 
 // UnmarshalJSON decodes data into t and records which members were absent,
 // null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value.
+// one sent with its zero value. It reads data as a JSON Schema validator
+// does: a repeated key counts once (the last), a key differing from a member
+// name only in case is an unknown member, and 2.0 is an integer.
 func (t *CreateQuotasOrderRequestInfo) UnmarshalJSON(data []byte) error {
 	type plain CreateQuotasOrderRequestInfo
 	*t = CreateQuotasOrderRequestInfo{}
@@ -14,14 +16,12 @@ func (t *CreateQuotasOrderRequestInfo) UnmarshalJSON(data []byte) error {
 		t.xIsNull = true
 		return nil
 	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		return err
-	}
-	var seen uint64
+	var seen, null uint64
+	clean := true
 	sc := newObjScanner(data)
 	for sc.next() {
 		var bit uint64
-		switch string(sc.name()) {
+		switch name := sc.name(); string(name) {
 		case "resource_spec_code":
 			bit = (1 << 0)
 		case "period_type":
@@ -35,20 +35,50 @@ func (t *CreateQuotasOrderRequestInfo) UnmarshalJSON(data []byte) error {
 		case "subscription_num":
 			bit = (1 << 5)
 		default:
+			if t.xFolds(name) {
+				clean = false
+			}
 			continue
 		}
+		if seen&bit != 0 {
+			clean = false // a repeated member: only its last value counts
+		}
 		seen |= bit
+		null &^= bit
 		if sc.null {
-			t.xNull |= bit
+			null |= bit
+		}
+	}
+	if sc.err == nil && !clean {
+		data = cleanObject(data, t.xFolds)
+	}
+	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
+		// An integer spelled 2.0 or 2e0 is still an integer.
+		d, ok := integralNumbers(data)
+		if !ok {
+			return err
+		}
+		*t = CreateQuotasOrderRequestInfo{}
+		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
+			return err
 		}
 	}
 	t.xMissing = 0x27 &^ seen
+	t.xNull = null
 	return sc.err
+}
+
+// xFolds reports whether key, which names no member, names one when case is
+// ignored: encoding/json would decode it into that member.
+func (*CreateQuotasOrderRequestInfo) xFolds(key []byte) bool {
+	return foldsToMember(key, "resource_spec_code", "period_type", "period_num", "is_auto_renew", "is_auto_pay", "subscription_num")
 }
 
 // UnmarshalJSON decodes data into t and records which members were absent,
 // null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value.
+// one sent with its zero value. It reads data as a JSON Schema validator
+// does: a repeated key counts once (the last), a key differing from a member
+// name only in case is an unknown member, and 2.0 is an integer.
 func (t *CreateQuotasOrderResponse) UnmarshalJSON(data []byte) error {
 	type plain CreateQuotasOrderResponse
 	*t = CreateQuotasOrderResponse{}
@@ -56,24 +86,50 @@ func (t *CreateQuotasOrderResponse) UnmarshalJSON(data []byte) error {
 		t.xIsNull = true
 		return nil
 	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		return err
-	}
-	var seen uint64
+	var seen, null uint64
+	clean := true
 	sc := newObjScanner(data)
 	for sc.next() {
 		var bit uint64
-		switch string(sc.name()) {
+		switch name := sc.name(); string(name) {
 		case "order_id":
 			bit = (1 << 0)
 		default:
+			if t.xFolds(name) {
+				clean = false
+			}
 			continue
 		}
+		if seen&bit != 0 {
+			clean = false // a repeated member: only its last value counts
+		}
 		seen |= bit
+		null &^= bit
 		if sc.null {
-			t.xNull |= bit
+			null |= bit
+		}
+	}
+	if sc.err == nil && !clean {
+		data = cleanObject(data, t.xFolds)
+	}
+	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
+		// An integer spelled 2.0 or 2e0 is still an integer.
+		d, ok := integralNumbers(data)
+		if !ok {
+			return err
+		}
+		*t = CreateQuotasOrderResponse{}
+		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
+			return err
 		}
 	}
 	t.xMissing = 0x0 &^ seen
+	t.xNull = null
 	return sc.err
+}
+
+// xFolds reports whether key, which names no member, names one when case is
+// ignored: encoding/json would decode it into that member.
+func (*CreateQuotasOrderResponse) xFolds(key []byte) bool {
+	return foldsToMember(key, "order_id")
 }

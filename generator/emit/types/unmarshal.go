@@ -8,24 +8,36 @@ import (
 	"github.com/hwcorder/ordergen/generator/model"
 )
 
-// unmarshal declares UnmarshalJSON for a struct schema. It decodes with
-// encoding/json and then walks the object's keys once to record which
-// members came, which were null and which the schema does not know.
+// unmarshal declares UnmarshalJSON for a struct schema. It walks the
+// object's keys once to record which members came, which were null and
+// which the schema does not know, then decodes with encoding/json. Where
+// encoding/json would read the object differently from a JSON Schema
+// validator, it decodes a cleaned copy instead: when a key comes twice
+// (only the last one counts), when a key matches a member only if case is
+// ignored (it is an unknown member), and when an integer member is spelled
+// with a fraction or exponent (2.0 is the integer 2).
 //
 //	func (t *T) UnmarshalJSON(data []byte) error {
 //		type plain T
 //		*t = T{}
 //		if isNull(data) { t.xIsNull = true; return nil }
-//		if err := json.Unmarshal(data, (*plain)(t)); err != nil { return err }
-//		var seen uint64
+//		var seen, null uint64
+//		clean := true
 //		sc := newObjScanner(data)
 //		for sc.next() {
 //			var bit uint64
-//			switch string(sc.name()) { case "a": bit = 1; ...; default: continue }
+//			switch name := sc.name(); string(name) {
+//			case "a": bit = 1 << 0
+//			default: if t.xFolds(name) { clean = false }; continue
+//			}
+//			if seen&bit != 0 { clean = false }
 //			seen |= bit
-//			if sc.null { t.xNull |= bit }
+//			null &^= bit
+//			if sc.null { null |= bit }
 //		}
-//		t.xMissing = required &^ seen
+//		if sc.err == nil && !clean { data = cleanObject(data, t.xFolds) }
+//		if err := json.Unmarshal(data, (*plain)(t)); err != nil { ...retry with integralNumbers(data) }
+//		t.xMissing, t.xNull = required &^ seen, null
 //		return sc.err
 //	}
 func (e *emitter) unmarshal(s *model.Schema) []jen.Code {
@@ -34,6 +46,7 @@ func (e *emitter) unmarshal(s *model.Schema) []jen.Code {
 	}
 	var cases []jen.Code
 	var required uint64
+	elems := false
 	for i, p := range s.Properties {
 		bit := uint64(1) << i
 		if p.Required {
@@ -42,47 +55,123 @@ func (e *emitter) unmarshal(s *model.Schema) []jen.Code {
 		body := []jen.Code{jen.Id("bit").Op("=").Add(bitLit(bit))}
 		if nullElemMatters(p.Schema) {
 			// [1, null] decodes as [1, 0]: look for the null ourselves.
-			body = append(body, jen.If(jen.Op("!").Id("sc").Dot("null").Op("&&").Id("firstNullElem").Call(jen.Id("sc").Dot("value").Call()).Op(">=").Lit(0)).Block(
-				jen.Id("t").Dot("xNullElem").Op("|=").Id("bit"),
+			elems = true
+			body = append(body, jen.If(jen.Id("firstNullElem").Call(jen.Id("sc").Dot("value").Call()).Op(">=").Lit(0)).Block(
+				jen.Id("elem").Op("=").Id("bit"),
 			))
 		}
 		cases = append(cases, jen.Case(jen.Lit(p.Name)).Block(body...))
 	}
-	def := []jen.Code{jen.Continue()}
-	if s.ForbidAdditional {
-		def = []jen.Code{
-			jen.Id("t").Dot("xUnknown").Op("=").Append(jen.Id("t").Dot("xUnknown"), jen.String().Parens(jen.Id("sc").Dot("name").Call())),
-			jen.Continue(),
-		}
+	var def []jen.Code
+	if len(s.Properties) > 0 {
+		def = append(def, jen.If(jen.Id("t").Dot("xFolds").Call(jen.Id("name"))).Block(jen.Id("clean").Op("=").False()))
 	}
-	cases = append(cases, jen.Default().Block(def...))
-	return []jen.Code{
+	if s.ForbidAdditional {
+		def = append(def, jen.Id("unknown").Op("=").Id("appendUnknown").Call(jen.Id("unknown"), jen.Id("name")))
+	}
+	cases = append(cases, jen.Default().Block(append(def, jen.Continue())...))
+
+	vars := []jen.Code{jen.Id("seen"), jen.Id("null")}
+	if elems {
+		vars = append(vars, jen.Id("nullElem"))
+	}
+	body := []jen.Code{
+		jen.Type().Id("plain").Id(s.GoName),
+		jen.Op("*").Id("t").Op("=").Id(s.GoName).Values(),
+		jen.If(jen.Id("isNull").Call(jen.Id("data"))).Block(
+			jen.Id("t").Dot("xIsNull").Op("=").True(),
+			jen.Return(jen.Nil()),
+		),
+		jen.Var().List(vars...).Uint64(),
+	}
+	if s.ForbidAdditional {
+		body = append(body, jen.Var().Id("unknown").Index().String())
+	}
+	body = append(body, jen.Id("clean").Op(":=").True())
+	body = append(body, jen.Id("sc").Op(":=").Id("newObjScanner").Call(jen.Id("data")))
+	if len(s.Properties) == 0 {
+		loop := []jen.Code{jen.Id("name").Op(":=").Id("sc").Dot("name").Call()}
+		if s.ForbidAdditional {
+			loop = append(loop, jen.Id("unknown").Op("=").Id("appendUnknown").Call(jen.Id("unknown"), jen.Id("name")))
+		} else {
+			loop = append(loop, jen.Id("_").Op("=").Id("name"))
+		}
+		body = append(body, jen.For(jen.Id("sc").Dot("next").Call()).Block(loop...))
+	} else {
+		bitVars := []jen.Code{jen.Id("bit")}
+		if elems {
+			bitVars = append(bitVars, jen.Id("elem"))
+		}
+		loop := []jen.Code{
+			jen.Var().List(bitVars...).Uint64(),
+			jen.Switch(jen.Id("name").Op(":=").Id("sc").Dot("name").Call(), jen.String().Parens(jen.Id("name"))).Block(cases...),
+			jen.If(jen.Id("seen").Op("&").Id("bit").Op("!=").Lit(0)).Block(
+				jen.Id("clean").Op("=").False().Comment("a repeated member: only its last value counts"),
+			),
+			jen.Id("seen").Op("|=").Id("bit"),
+			jen.Id("null").Op("&^=").Id("bit"),
+			jen.If(jen.Id("sc").Dot("null")).Block(jen.Id("null").Op("|=").Id("bit")),
+		}
+		if elems {
+			loop = append(loop, jen.Id("nullElem").Op("=").Id("nullElem").Op("&^").Id("bit").Op("|").Id("elem"))
+		}
+		body = append(body,
+			jen.For(jen.Id("sc").Dot("next").Call()).Block(loop...),
+			jen.If(jen.Id("sc").Dot("err").Op("==").Nil().Op("&&").Op("!").Id("clean")).Block(
+				jen.Id("data").Op("=").Id("cleanObject").Call(jen.Id("data"), jen.Id("t").Dot("xFolds")),
+			),
+		)
+	}
+	if len(s.Properties) == 0 {
+		body = append(body, jen.Id("_").Op("=").Id("clean"))
+	}
+	decode := func(d string) jen.Code {
+		return jen.Qual("encoding/json", "Unmarshal").Call(jen.Id(d), jen.Parens(jen.Op("*").Id("plain")).Parens(jen.Id("t")))
+	}
+	body = append(body,
+		jen.If(jen.Err().Op(":=").Add(decode("data")), jen.Err().Op("!=").Nil()).Block(
+			jen.Comment("An integer spelled 2.0 or 2e0 is still an integer."),
+			jen.List(jen.Id("d"), jen.Id("ok")).Op(":=").Id("integralNumbers").Call(jen.Id("data")),
+			jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Err())),
+			jen.Op("*").Id("t").Op("=").Id(s.GoName).Values(),
+			jen.If(jen.Err().Op(":=").Add(decode("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		),
+		jen.Id("t").Dot("xMissing").Op("=").Id(fmt.Sprintf("%#x", required)).Op("&^").Id("seen"),
+		jen.Id("t").Dot("xNull").Op("=").Id("null"),
+	)
+	if elems {
+		body = append(body, jen.Id("t").Dot("xNullElem").Op("=").Id("nullElem"))
+	}
+	if s.ForbidAdditional {
+		body = append(body, jen.Id("t").Dot("xUnknown").Op("=").Id("unknown"))
+	}
+	body = append(body, jen.Return(jen.Id("sc").Dot("err")))
+
+	out := []jen.Code{
 		jen.Comment("UnmarshalJSON decodes data into t and records which members were absent,"),
 		jen.Comment("null or unknown, so that Validate can tell a missing required member from"),
-		jen.Comment("one sent with its zero value."),
-		jen.Func().Params(jen.Id("t").Op("*").Id(s.GoName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-			jen.Type().Id("plain").Id(s.GoName),
-			jen.Op("*").Id("t").Op("=").Id(s.GoName).Values(),
-			jen.If(jen.Id("isNull").Call(jen.Id("data"))).Block(
-				jen.Id("t").Dot("xIsNull").Op("=").True(),
-				jen.Return(jen.Nil()),
-			),
-			jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Parens(jen.Op("*").Id("plain")).Parens(jen.Id("t"))), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Err()),
-			),
-			jen.Var().Id("seen").Uint64(),
-			jen.Id("sc").Op(":=").Id("newObjScanner").Call(jen.Id("data")),
-			jen.For(jen.Id("sc").Dot("next").Call()).Block(
-				jen.Var().Id("bit").Uint64(),
-				jen.Switch(jen.String().Parens(jen.Id("sc").Dot("name").Call())).Block(cases...),
-				jen.Id("seen").Op("|=").Id("bit"),
-				jen.If(jen.Id("sc").Dot("null")).Block(jen.Id("t").Dot("xNull").Op("|=").Id("bit")),
-			),
-			jen.Id("t").Dot("xMissing").Op("=").Id(fmt.Sprintf("%#x", required)).Op("&^").Id("seen"),
-			jen.Return(jen.Id("sc").Dot("err")),
-		),
+		jen.Comment("one sent with its zero value. It reads data as a JSON Schema validator"),
+		jen.Comment("does: a repeated key counts once (the last), a key differing from a member"),
+		jen.Comment("name only in case is an unknown member, and 2.0 is an integer."),
+		jen.Func().Params(jen.Id("t").Op("*").Id(s.GoName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(body...),
 		jen.Line(),
 	}
+	if len(s.Properties) > 0 {
+		names := make([]jen.Code, 0, len(s.Properties)+1)
+		names = append(names, jen.Id("key"))
+		for _, p := range s.Properties {
+			names = append(names, jen.Lit(p.Name))
+		}
+		out = append(out,
+			jen.Comment("xFolds reports whether key, which names no member, names one when case is"),
+			jen.Comment("ignored: encoding/json would decode it into that member."),
+			jen.Func().Params(jen.Op("*").Id(s.GoName)).Id("xFolds").Params(jen.Id("key").Index().Byte()).Bool().Block(
+				jen.Return(jen.Id("foldsToMember").Call(names...)),
+			),
+			jen.Line(),
+		)
+	}
+	return out
 }
 
 // nullElemMatters reports whether an array member can hide a null item:

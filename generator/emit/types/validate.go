@@ -62,12 +62,14 @@ func (e *emitter) validateDecl(s *model.Schema) []jen.Code {
 
 // structChecks validates every member of struct schema s held in t.
 func (e *emitter) structChecks(s *model.Schema) []jen.Code {
-	out := []jen.Code{
-		jen.If(jen.Id("t").Dot("xIsNull")).Block(
+	isNull := []jen.Code{jen.Return().Comment("null is allowed")}
+	if !s.Nullable {
+		isNull = []jen.Code{
 			jen.Id("v").Dot("add").Call(jen.Id("p"), jen.Lit("null"), jen.Lit("must not be null")),
 			jen.Return(),
-		),
+		}
 	}
+	out := []jen.Code{jen.If(jen.Id("t").Dot("xIsNull")).Block(isNull...)}
 	if s.ForbidAdditional {
 		out = append(out, jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("t").Dot("xUnknown")).Block(
 			jen.Id("c").Op(":=").Id("p").Dot("child").Call(jen.Id("k")),
