@@ -1,0 +1,273 @@
+package difftest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/hwcorder/ordergen/generated/dbss"
+	"github.com/hwcorder/ordergen/generated/dsc"
+	"github.com/hwcorder/ordergen/generated/hss"
+	"github.com/hwcorder/ordergen/specs"
+)
+
+// target is one generated type and the component schema it was made from.
+type target struct {
+	service string
+	name    string // component name
+	request bool   // validated as (part of) a request body, else a response
+	schema  *openapi3.Schema
+	ours    func([]byte) error
+}
+
+func (tg *target) String() string { return tg.service + "." + tg.name }
+
+// decodeValidate is the generated code's verdict: decode with
+// encoding/json, then Validate.
+func decodeValidate[T any, P interface {
+	*T
+	Validate() error
+}](data []byte) error {
+	var v T
+	if err := json.Unmarshal(data, P(&v)); err != nil {
+		return err
+	}
+	return P(&v).Validate()
+}
+
+// kinVerdict is kin-openapi's verdict, decoding the way openapi3filter's
+// JSON body decoder does (json.Decoder with UseNumber), except that
+// trailing data is an error as it is for json.Unmarshal.
+func kinVerdict(tg *target, data []byte) error {
+	v, err := decodeAny(data)
+	if err != nil {
+		return err
+	}
+	opt := openapi3.VisitAsResponse()
+	if tg.request {
+		opt = openapi3.VisitAsRequest()
+	}
+	return tg.schema.VisitJSON(v, opt)
+}
+
+func decodeAny(data []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("trailing data after the JSON value")
+	}
+	return v, nil
+}
+
+// service is a loaded spec with its targets and examples.
+type service struct {
+	name     string
+	doc      *openapi3.T
+	targets  map[string]*target // by component name
+	body     *target            // the request body
+	examples []example
+}
+
+type example struct {
+	where  string
+	target *target
+	data   []byte
+}
+
+// oursByService lists every generated struct type per service; a test
+// checks that it covers every object component of the spec.
+var oursByService = map[string]map[string]func([]byte) error{
+	"dsc": {
+		"PeriodOrderRequest":         decodeValidate[dsc.PeriodOrderRequest],
+		"ProductInfoBean":            decodeValidate[dsc.ProductInfoBean],
+		"CreateProductOrderResponse": decodeValidate[dsc.CreateProductOrderResponse],
+		"DscErrorResponse":           decodeValidate[dsc.DscErrorResponse],
+	},
+	"dbss": {
+		"ChargeOrderDbssNew":               decodeValidate[dbss.ChargeOrderDbssNew],
+		"ResourceTagInfoBean":              decodeValidate[dbss.ResourceTagInfoBean],
+		"Nic":                              decodeValidate[dbss.Nic],
+		"OutsideInsConfig":                 decodeValidate[dbss.OutsideInsConfig],
+		"ProductInfoBeanNew":               decodeValidate[dbss.ProductInfoBeanNew],
+		"PublicIp":                         decodeValidate[dbss.PublicIP],
+		"EIP":                              decodeValidate[dbss.EIP],
+		"BandWidth":                        decodeValidate[dbss.BandWidth],
+		"SecurityGroup":                    decodeValidate[dbss.SecurityGroup],
+		"CreateDbOmInstancePeriodResponse": decodeValidate[dbss.CreateDbOmInstancePeriodResponse],
+		"DbssErrorResponse":                decodeValidate[dbss.DbssErrorResponse],
+		"DbssErrorDetail":                  decodeValidate[dbss.DbssErrorDetail],
+	},
+	"hss": {
+		"CreateQuotasOrderRequestInfo": decodeValidate[hss.CreateQuotasOrderRequestInfo],
+		"CreateQuotasOrderResponse":    decodeValidate[hss.CreateQuotasOrderResponse],
+	},
+}
+
+// serviceNames is the order the tests visit the services in.
+var serviceNames = []string{"dbss", "dsc", "hss"}
+
+// loadService loads one embedded spec with kin-openapi; the result is
+// shared by the tests of the package and never changed after loading.
+var loadService = func() func(string) (*service, error) {
+	var mu sync.Mutex
+	cache := map[string]*service{}
+	return func(name string) (*service, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if s, ok := cache[name]; ok {
+			return s, nil
+		}
+		s, err := load(name)
+		if err != nil {
+			return nil, err
+		}
+		cache[name] = s
+		return s, nil
+	}
+}()
+
+func load(name string) (*service, error) {
+	data, file, ok := specs.Spec(name)
+	if !ok {
+		return nil, fmt.Errorf("no embedded spec %q", name)
+	}
+	doc, err := openapi3.NewLoader().LoadFromData(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	s := &service{name: name, doc: doc, targets: map[string]*target{}}
+	for comp, fn := range oursByService[name] {
+		ref := doc.Components.Schemas[comp]
+		if ref == nil || ref.Value == nil {
+			return nil, fmt.Errorf("%s: no component schema %s", file, comp)
+		}
+		s.targets[comp] = &target{service: name, name: comp, schema: ref.Value, ours: fn}
+	}
+	refTarget := func(ref *openapi3.SchemaRef) *target {
+		if ref == nil {
+			return nil
+		}
+		return s.targets[strings.TrimPrefix(ref.Ref, "#/components/schemas/")]
+	}
+	for _, path := range doc.Paths.InMatchingOrder() {
+		for method, op := range doc.Paths.Value(path).Operations() {
+			where := method + " " + path
+			if rb := op.RequestBody; rb != nil && rb.Value != nil {
+				mt := rb.Value.Content.Get("application/json")
+				body := refTarget(mt.Schema)
+				if body == nil {
+					return nil, fmt.Errorf("%s: %s: request body is no known component", file, where)
+				}
+				s.body = body
+				markRequest(s, body.schema, map[*openapi3.Schema]bool{})
+				s.examples = append(s.examples, mediaExamples(where+" request", body, mt)...)
+			}
+			for _, code := range sortedKeys(op.Responses.Map()) {
+				resp := op.Responses.Value(code)
+				if resp.Value == nil {
+					continue
+				}
+				for _, ct := range sortedKeys(resp.Value.Content) {
+					mt := resp.Value.Content[ct]
+					if tg := refTarget(mt.Schema); tg != nil {
+						s.examples = append(s.examples, mediaExamples(where+" "+code, tg, mt)...)
+					}
+				}
+			}
+		}
+	}
+	if s.body == nil {
+		return nil, fmt.Errorf("%s: no request body", file)
+	}
+	return s, nil
+}
+
+// markRequest flags every target reachable from a request body schema.
+func markRequest(s *service, sch *openapi3.Schema, seen map[*openapi3.Schema]bool) {
+	if sch == nil || seen[sch] {
+		return
+	}
+	seen[sch] = true
+	for _, tg := range s.targets {
+		if tg.schema == sch {
+			tg.request = true
+		}
+	}
+	for _, p := range sch.Properties {
+		markRequest(s, p.Value, seen)
+	}
+	if sch.Items != nil {
+		markRequest(s, sch.Items.Value, seen)
+	}
+}
+
+func mediaExamples(where string, tg *target, mt *openapi3.MediaType) []example {
+	var out []example
+	add := func(label string, v any) {
+		data, err := json.Marshal(v)
+		if err != nil {
+			panic(fmt.Sprintf("%s: %v", where, err)) // decoded from YAML, so always encodable
+		}
+		out = append(out, example{where: where + label, target: tg, data: data})
+	}
+	if mt.Example != nil {
+		add(" example", mt.Example)
+	}
+	for _, name := range sortedKeys(mt.Examples) {
+		if ex := mt.Examples[name]; ex.Value != nil {
+			add(" examples/"+name, ex.Value.Value)
+		}
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func mustService(t testing.TB, name string) *service {
+	t.Helper()
+	s, err := loadService(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// compare returns a description of the disagreement on data, or "".
+func compare(tg *target, data []byte) string {
+	ourErr := tg.ours(data)
+	kinErr := kinVerdict(tg, data)
+	if (ourErr == nil) == (kinErr == nil) {
+		return ""
+	}
+	return fmt.Sprintf("%s: verdicts differ on\n\t%s\n\tours: %v\n\tkin-openapi: %v", tg, data, verdict(ourErr), verdict(kinErr))
+}
+
+func verdict(err error) string {
+	if err == nil {
+		return "valid"
+	}
+	return "invalid (" + strings.ReplaceAll(err.Error(), "\n", " ") + ")"
+}
