@@ -68,7 +68,7 @@ func TestMutations(t *testing.T) {
 	if len(seeds) == 0 {
 		t.Skip("no specs")
 	}
-	n := 1000
+	n := 500
 	if testing.Short() {
 		n = 200
 	}
