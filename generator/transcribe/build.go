@@ -1,6 +1,7 @@
 package transcribe
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -83,17 +84,23 @@ func (b *builder) classify() (params []*table, req *group, resps map[string]*gro
 	for _, t := range b.d.Tables {
 		c := strings.ToLower(t.Caption)
 		switch {
-		case t.Sec == secURI || strings.Contains(c, "path") || strings.Contains(c, "路径") || strings.Contains(c, "query"):
+		case t.Sec == secURI || strings.Contains(c, "path") || strings.Contains(c, "路径") || strings.Contains(c, "query") || strings.Contains(c, "查询"):
 			params = append(params, t)
 		case t.Sec == secRequest && (strings.Contains(c, "header") || t.Caption == "" && req.root == nil && looksLikeHeaders(t)):
 			params = append(params, t)
 		case t.Sec == secRequest:
-			if req.root == nil && (t.Caption == "" || strings.Contains(c, "body")) {
+			if req.root == nil && !isObjectCaption(t.Caption) {
 				req.root = t
 			} else {
 				req.nested = append(req.nested, t)
 			}
 		case t.Sec == secResponse:
+			if t.Status == "" {
+				t.Status = "200"
+				if !slices.Contains(order, "200") {
+					b.note(&b.opNotes, t.Line, "the response table at line %d has no status line; status 200 is assumed", t.Line)
+				}
+			}
 			g := resps[t.Status]
 			if g == nil {
 				g = &group{}
@@ -104,7 +111,7 @@ func (b *builder) classify() (params []*table, req *group, resps map[string]*gro
 				b.warn(t.Line, "response header table %q is not transcribed", t.Caption)
 				continue
 			}
-			if g.root == nil && (t.Caption == "" || strings.Contains(c, "body")) {
+			if g.root == nil && !isObjectCaption(t.Caption) {
 				g.root = t
 			} else {
 				g.nested = append(g.nested, t)
@@ -115,6 +122,15 @@ func (b *builder) classify() (params []*table, req *group, resps map[string]*gro
 	}
 	return params, req, resps, order
 }
+
+// isObjectCaption tells a caption that names an object (ProductInfo)
+// from one that describes a table ("Request body parameters", "请求参数",
+// "Data structure of the nics field").
+func isObjectCaption(c string) bool {
+	return c != "" && reIdent.MatchString(c)
+}
+
+var reIdent = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // looksLikeHeaders tells an uncaptioned header-parameter table by its
 // names (X-Auth-Token, Content-Type).
@@ -133,7 +149,7 @@ func paramKind(t *table, path string) string {
 	switch {
 	case strings.Contains(c, "path") || strings.Contains(c, "路径"):
 		return "path"
-	case strings.Contains(c, "query"):
+	case strings.Contains(c, "query") || strings.Contains(c, "查询"):
 		return "query"
 	case strings.Contains(c, "header"):
 		return "header"

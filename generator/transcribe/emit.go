@@ -300,7 +300,8 @@ func (b *builder) typeNode(f *field, t typeRef, param bool) *yaml.Node {
 	case t.Kind == "object" && t.Ref != "":
 		return ref(t.Ref)
 	case t.Kind == "array":
-		return mapping("type", str("array"), "description", desc, "items", b.itemNode(*t.Items), "x-doc-note", note)
+		return mapping("type", str("array"), "description", desc, "items", b.itemNode(*t.Items),
+			"minItems", numNode(f.F.Min), "maxItems", numNode(f.F.Max), "x-doc-note", note)
 	case t.Kind == "object" && t.Map:
 		return mapping("type", str("object"), "description", desc, "additionalProperties", b.itemNode(*t.Items), "x-doc-note", note)
 	}

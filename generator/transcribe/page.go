@@ -25,11 +25,12 @@ func (l layout) String() string {
 }
 
 var (
-	reSeparator = regexp.MustCompile(`^-{3,}(\|-{3,})*\|?$`)
-	reCaption   = regexp.MustCompile(`^(?:Table\s*(\d+)|表\s*(\d+))\s*(.*)$`)
-	reURI       = regexp.MustCompile(`^(GET|POST|PUT|DELETE|PATCH|HEAD)\s+(?:https?://\S+?)?(/\S*)$`)
-	reStatus    = regexp.MustCompile(`^(?:Status [Cc]ode|状态码)\s*[:：]\s*(\d{3})\s*$`)
-	reUpdated   = regexp.MustCompile(`(?:Updated on|更新时间\s*[:：])\s*(\d{4}-\d{2}-\d{2})`)
+	reSeparator  = regexp.MustCompile(`^-{3,}(\|-{3,})*\|?$`)
+	reCaption    = regexp.MustCompile(`^(?:Table\s*(\d+)|表\s*(\d+))\s*(.*)$`)
+	reURI        = regexp.MustCompile(`^(GET|POST|PUT|DELETE|PATCH|HEAD)\s+(?:https?://\S+?)?(/\S*)$`)
+	reStatus     = regexp.MustCompile(`^(?:Status [Cc]ode|状态码)\s*[:：]\s*(\d{3})\s*$`)
+	reHTTPStatus = regexp.MustCompile(`^HTTP/\d(?:\.\d)?\s+(\d{3})\b`)
+	reUpdated    = regexp.MustCompile(`(?:Updated on|更新时间\s*[:：])\s*(\d{4}-\d{2}-\d{2})`)
 )
 
 // splitLines normalises the page text into lines.
@@ -83,6 +84,15 @@ var headings = map[string]section{
 	"功能介绍":                secFunction,
 	"URI":                 secURI,
 	"Request Parameters":  secRequest,
+	"Request":             secRequest,
+	"Request Message":     secRequest,
+	"请求消息":                secRequest,
+	"Response":            secResponse,
+	"Response Message":    secResponse,
+	"响应消息":                secResponse,
+	"Example":             secExampleRequest,
+	"Examples":            secExampleRequest,
+	"示例":                  secExampleRequest,
 	"请求参数":                secRequest,
 	"Response Parameters": secResponse,
 	"响应参数":                secResponse,

@@ -344,7 +344,7 @@ func (f *facts) readRange(all, rng []line, t typeRef, line0 int, note func(int, 
 				return
 			}
 		}
-	case "integer", "number":
+	case "integer", "number", "array":
 		type rg struct {
 			lo, hi float64
 			n      int

@@ -27,6 +27,7 @@ type row struct {
 type table struct {
 	Line       int // first header line
 	Caption    string
+	Num        string // caption number ("3" for "Table 3" or "表3")
 	Sec        section
 	Status     string // response status for tables under "Status code: N"
 	HasMandCol bool
@@ -105,6 +106,10 @@ func scan(lines []line, warn func(int, string, ...any)) *doc {
 				i = next - 1
 			}
 		case secExampleRequest, secExampleResponse:
+			if m := reHTTPStatus.FindStringSubmatch(t); m != nil && sec == secExampleResponse {
+				status = m[1]
+				continue
+			}
 			if jsonStart(lines[i].S) >= 0 {
 				i = d.scanJSON(lines, i, sec, status) - 1
 			}
@@ -151,6 +156,7 @@ func (d *doc) scanCells(lines []line, i int, sec section, status string) (int, b
 	j := i
 	if m := reCaption.FindStringSubmatch(t); m != nil {
 		tab.Caption = strings.TrimSpace(m[3])
+		tab.Num = m[1] + m[2]
 		j = nextNonBlank(lines, i+1)
 	} else if role(t) != "name" {
 		return i, false

@@ -1,6 +1,7 @@
 package transcribe
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -41,8 +42,12 @@ func (b *builder) buildGroup(g *group, name string, ex *jv, response bool) *sche
 	}
 	for _, c := range sortedKeys(m.captioned) {
 		t := m.captioned[c]
-		b.note(&b.info, t.Line, "table %q is referenced by no field (orphan table); transcribed as an unreferenced schema", c)
-		b.buildObject(m, t, c, nil)
+		name := c
+		if !isObjectCaption(name) {
+			name = identCamel(c)
+		}
+		b.note(&b.info, t.Line, "table %q is referenced by no field (orphan table); transcribed as the unreferenced schema %s", c, name)
+		b.buildObject(m, t, name, nil)
 	}
 	return s
 }
@@ -70,11 +75,93 @@ func (b *builder) buildObject(m *matcher, t *table, name string, ex *jv) *schema
 			f.Required = false
 		}
 		if ref := refOf(&f.Type); ref != nil {
-			*ref = b.resolve(m, *ref, childExample(fex), r)
+			if t := m.seeTable(r, *ref); t != nil {
+				*ref = b.buildObject(m, t, *ref, childExample(fex)).Name
+			} else {
+				*ref = b.resolve(m, *ref, childExample(fex), r)
+			}
+		} else if free := freeObject(&f.Type); free != nil {
+			if t := m.seeTable(r, ""); t != nil {
+				name := t.Caption
+				if !isObjectCaption(name) {
+					name = camel(r.Name)
+					f.Notes = append(f.Notes, sprintf("The page types %s as %q and points to table %s; the object is named %s here.", r.Name, r.Type, t.Num, name))
+				}
+				free.Ref = b.buildObject(m, t, name, childExample(fex)).Name
+			}
 		}
 		s.Fields = append(s.Fields, f)
 	}
 	return b.dedupe(s)
+}
+
+// reSeeTable finds a cross-reference to a numbered table in a description
+// ("For details, see Table 4.", "具体请参见表2").
+var reSeeTable = regexp.MustCompile(`(?:Table|表)\s*(\d+)`)
+
+// seeTable returns the nested table a row's description points to, unless
+// the mention is already matched by a caption of its own name.
+func (m *matcher) seeTable(r *row, name string) *table {
+	if _, ok := m.captioned[name]; ok && name != "" {
+		return nil
+	}
+	for _, l := range r.Desc {
+		for _, mm := range reSeeTable.FindAllStringSubmatch(l.S, -1) {
+			if t := m.take(mm[1]); t != nil {
+				return t
+			}
+		}
+	}
+	// "Table 4 Data structure of the nics field": a caption naming the
+	// field.
+	word := regexp.MustCompile(`(?:^|[^A-Za-z0-9_])` + regexp.QuoteMeta(r.Name) + `(?:$|[^A-Za-z0-9_])`)
+	for _, c := range sortedKeys(m.captioned) {
+		if !isObjectCaption(c) && word.MatchString(c) {
+			t := m.captioned[c]
+			delete(m.captioned, c)
+			return t
+		}
+	}
+	return nil
+}
+
+// take removes and returns the unused nested table with caption number n.
+func (m *matcher) take(n string) *table {
+	for _, c := range sortedKeys(m.captioned) {
+		if t := m.captioned[c]; t.Num == n {
+			delete(m.captioned, c)
+			return t
+		}
+	}
+	for i, t := range m.queue {
+		if t.Num == n && t.Num != "" {
+			m.queue = slices.Delete(m.queue, i, i+1)
+			return t
+		}
+	}
+	return nil
+}
+
+// freeObject returns the object type without a name inside a type ("Object",
+// "Array of objects"), if any.
+func freeObject(t *typeRef) *typeRef {
+	switch {
+	case t.Kind == "object" && t.Ref == "" && !t.Map:
+		return t
+	case t.Kind == "array" && t.Items != nil:
+		return freeObject(t.Items)
+	}
+	return nil
+}
+
+// camel turns a field name into a schema name: product_infos ->
+// ProductInfos.
+func camel(s string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == '_' || r == '-' || r == '.' }) {
+		b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+	}
+	return b.String()
 }
 
 // refOf returns the named-object reference inside a type, if any.
