@@ -181,3 +181,25 @@ func TestValueSuffix(t *testing.T) {
 		}
 	}
 }
+
+// TestIgnoredHeaders checks that header parameters named Accept,
+// Content-Type or Authorization are dropped with a note, as OpenAPI 3.0.3
+// requires; HSS documents a Content-Type header.
+func TestIgnoredHeaders(t *testing.T) {
+	api := load(t, "../../specs/hss.yaml", "specs/hss.yaml")
+	op := api.Operations[0]
+	var names []string
+	for _, p := range op.Params {
+		names = append(names, p.In+" "+p.Name)
+	}
+	eq(t, "params", names, []string{"path project_id", "query enterprise_project_id", "header region"})
+	found := false
+	for _, n := range op.Notes {
+		if n == `header parameter "Content-Type" at #/paths/~1v5~1{project_id}~1quotas~1orders/post/parameters/2 is ignored, as OpenAPI 3.0.3 requires` {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no note on the ignored header; notes: %q", op.Notes)
+	}
+}

@@ -125,6 +125,10 @@ func indexOr(list []string, s string) int {
 	return len(list)
 }
 
+// ignoredHeaders are the header parameter names OpenAPI 3.0.3 says to
+// ignore, lower-cased.
+var ignoredHeaders = map[string]bool{"accept": true, "content-type": true, "authorization": true}
+
 // param converts one parameter, or returns nil when it cannot be.
 func (c *converter) param(o *model.Operation, ref *openapi3.ParameterRef, ptr string) *model.Param {
 	if ref == nil || ref.Value == nil {
@@ -140,6 +144,11 @@ func (c *converter) param(o *model.Operation, ref *openapi3.ParameterRef, ptr st
 		Notes: c.notes(v.Extensions, ptr),
 	}
 	switch {
+	case v.In == "header" && ignoredHeaders[strings.ToLower(v.Name)]:
+		// OpenAPI 3.0.3 (Parameter Object, "name"): such a definition SHALL
+		// be ignored; the media type and security schemes say it instead.
+		o.Notes = append(o.Notes, fmt.Sprintf("header parameter %q at %s is ignored, as OpenAPI 3.0.3 requires", v.Name, ptr))
+		return nil
 	case v.In == "cookie":
 		c.unsupported(join(ptr, "in"), "cookie parameter", "")
 		return nil
