@@ -25,7 +25,8 @@ func (l layout) String() string {
 }
 
 var (
-	reSeparator  = regexp.MustCompile(`^-{3,}(\|-{3,})*\|?$`)
+	reSeparator  = regexp.MustCompile(`^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$`)
+	reDashes     = regexp.MustCompile(`-{3,}`)
 	reCaption    = regexp.MustCompile(`^(?:Table\s*(\d+)|表\s*(\d+))\s*(.*)$`)
 	reURI        = regexp.MustCompile(`^(GET|POST|PUT|DELETE|PATCH|HEAD)\s+(?:https?://\S+?)?(/\S*)$`)
 	reStatus     = regexp.MustCompile(`^(?:Status [Cc]ode|状态码)\s*[:：]\s*(\d{3})\s*$`)

@@ -51,13 +51,15 @@ type segment struct{ label, text string }
 
 var (
 	reStar    = regexp.MustCompile(`\*\*\s*([^*]+?)\s*\*\*\s*[:：]?`)
-	reZhLabel = regexp.MustCompile(`^(参数解释|约束限制|取值范围|默认取值)\s*[:：]?\s*(.*)$`)
+	// reZhInline finds the Chinese part labels, at a line's start or
+	// inline as pipe captures print them ("参数解释: x 约束限制: y").
+	reZhInline = regexp.MustCompile(`(?:^|\s)(参数解释|约束限制|取值范围|默认取值)\s*(?:[:：]|$)`)
 )
 
 // partLabel maps a printed part label to its key.
 func partLabel(s string) string {
 	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "parameter description", "参数解释", "description":
+	case "parameter description", "参数解释", "description", "definition":
 		return "explain"
 	case "restrictions", "constraints", "约束限制":
 		return "constraint"
@@ -69,11 +71,23 @@ func partLabel(s string) string {
 	return ""
 }
 
+// descLabels are the part labels that stand alone on a line in cell
+// layouts ("Definition", "Range", "参数解释:").
+var descLabels = map[string]bool{
+	"Definition": true, "Constraints": true, "Range": true, "Default Value": true,
+	"Default value": true, "Value range": true, "Value Range": true,
+	"Parameter description": true, "Restrictions": true,
+	"参数解释": true, "约束限制": true, "取值范围": true, "默认取值": true,
+}
+
 func splitStarParts(s string) []segment {
-	if m := reZhLabel.FindStringSubmatch(s); m != nil {
-		return []segment{{label: partLabel(m[1]), text: m[2]}}
+	if lab := partLabel(strings.TrimRight(s, ":：")); lab != "" && descLabels[strings.TrimRight(s, ":：")] {
+		return []segment{{label: lab}}
 	}
 	locs := reStar.FindAllStringSubmatchIndex(s, -1)
+	if locs == nil {
+		locs = reZhInline.FindAllStringSubmatchIndex(s, -1)
+	}
 	if locs == nil {
 		return []segment{{text: s}}
 	}
@@ -135,6 +149,9 @@ func readFacts(desc []line, t typeRef, warn func(int, string, ...any)) facts {
 		warn(l, format, args...)
 		f.Notes = append(f.Notes, fmt.Sprintf(format, args...))
 	}
+	for i := range all {
+		all[i].S = reThousands.ReplaceAllString(all[i].S, "$1$2")
+	}
 	f.readEnum(all, parts["range"], t, note)
 	f.readRange(all, parts["range"], t, line0, note)
 	f.readDefault(all, parts["default"], note)
@@ -145,6 +162,12 @@ func readFacts(desc []line, t typeRef, warn func(int, string, ...any)) facts {
 	}
 	return f
 }
+
+// reValueColon matches "value: comment".
+var reValueColon = regexp.MustCompile(`^([^\s:：]+)\s*[:：]\s+\S`)
+
+// reThousands matches a thousands separator inside a number (32,768).
+var reThousands = regexp.MustCompile(`(\d),(\d{3})\b`)
 
 // firstSentence returns the first sentence of a part.
 func firstSentence(ls []line) string {
@@ -195,8 +218,8 @@ func (f *facts) readEnum(all, rng []line, t typeRef, note func(int, string, ...a
 		if m == nil {
 			continue
 		}
-		if it := reItem.FindStringSubmatch(m[1]); it != nil {
-			bullets = append(bullets, enumItem{Value: it[1], Label: strings.TrimSpace(it[2])})
+		if items := splitItems(m[1]); len(items) > 0 {
+			bullets = append(bullets, items...)
 		} else if strings.HasPrefix(s, "•") || strings.HasPrefix(s, "·") {
 			bad = append(bad, l)
 		}
@@ -303,19 +326,23 @@ func splitKeep(s string) []string {
 	var out []string
 	start := 0
 	for _, m := range idx {
+		g := m[2]
+		if g < 0 {
+			g = m[4]
+		}
 		if m[0] == 0 {
-			start = m[2]
+			start = g
 			continue
 		}
 		out = append(out, s[start:m[0]])
-		start = m[2]
+		start = g
 	}
 	return append(out, s[start:])
 }
 
 // reItemSep finds where the next "value:" item starts in a run: after a
 // comma, a " - " or "•" bullet, or (for numbers only) plain space.
-var reItemSep = regexp.MustCompile(`(?:[,，]\s*|\s*(?:^|\s)[-•·]\s+|\s+)((?:-?\d+|[A-Za-z][\w.\-]*)\s*[:：])`)
+var reItemSep = regexp.MustCompile(`(?:[,，]\s*|\s*(?:^|\s)[-•·]\s+)((?:-?\d+|[A-Za-z][\w.\-]*)\s*[:：])|\s+(-?\d+\s*[:：])`)
 
 func joinValues(items []enumItem) string {
 	var vs []string
@@ -430,9 +457,13 @@ func (f *facts) readDefault(all, def []line, note func(int, string, ...any)) {
 		if reNone.MatchString(s) {
 			return
 		}
-		// "0,表示默认企业项目(default)。": the value is before the comment.
+		// "0,表示默认企业项目(default)。" and "0: default enterprise
+		// project.": the value is before the comment.
 		if i := strings.IndexAny(s, ",，(（"); i > 0 && !strings.Contains(s[:i], ";") {
 			s = strings.TrimSpace(s[:i])
+		}
+		if m := reValueColon.FindStringSubmatch(s); m != nil {
+			s = m[1]
 		}
 		f.Default, f.HasDefault = strings.TrimRight(s, "。."), true
 		return

@@ -322,7 +322,7 @@ func (d *doc) scanPipes(lines []line, i int, sec section, status string) (int, b
 			continue
 		}
 		if reSeparator.MatchString(s) {
-			k := strings.Count(strings.TrimSuffix(s, "|"), "|") + 1
+			k := len(reDashes.FindAllString(s, -1))
 			if len(cells) < k {
 				d.warn(lines[j].N, "table separator without a %d-cell header; ignored", k)
 				continue
@@ -341,28 +341,46 @@ func (d *doc) scanPipes(lines []line, i int, sec section, status string) (int, b
 			}
 			continue
 		}
-		if strings.HasSuffix(s, "|") {
-			text := strings.TrimSpace(strings.TrimSuffix(s, "|"))
-			own := text == "" && len(pending) > 0
+		if s == "|" {
+			// A lone "|" closes a cell whose text ran over lines (a list
+			// the capture dropped, 002's layout), or opens a row
+			// (markdown-style captures); only the first carries a cell.
+			if len(pending) > 0 {
+				cells = append(cells, cell{text: strings.Join(pending, "\n"), line: pendLine, ownLine: true})
+				pending = nil
+			}
+			continue
+		}
+		if !strings.Contains(s, "|") {
+			if isMarker(s, sec) {
+				break
+			}
+			if len(pending) == 0 {
+				pendLine = lines[j].N
+			}
+			pending = append(pending, s)
+			continue
+		}
+		// One or more cells on the line: "a |", "a | b | c |", "| a | b |".
+		parts := strings.Split(strings.TrimPrefix(s, "|"), "|")
+		last := strings.TrimSpace(parts[len(parts)-1])
+		for _, p := range parts[:len(parts)-1] {
+			text := strings.TrimSpace(p)
 			if len(pending) > 0 {
 				if text != "" {
 					pending = append(pending, text)
 				}
 				text = strings.Join(pending, "\n")
+				pending = nil
 			} else {
 				pendLine = lines[j].N
 			}
-			cells = append(cells, cell{text: text, line: pendLine, ownLine: own})
-			pending = nil
-			continue
+			cells = append(cells, cell{text: text, line: pendLine})
 		}
-		if isMarker(s, sec) {
-			break
-		}
-		if len(pending) == 0 {
+		if last != "" {
 			pendLine = lines[j].N
+			pending = append(pending, last)
 		}
-		pending = append(pending, s)
 	}
 	if len(pending) > 0 {
 		d.warn(pendLine, "text %q is not closed by a cell separator", short(strings.Join(pending, " ")))

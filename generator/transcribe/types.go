@@ -111,7 +111,7 @@ var headerWords = map[string]bool{
 // isFieldName tells whether a cell looks like a parameter name.
 func isFieldName(s string) bool {
 	s = strings.TrimSpace(s)
-	if !reFieldName.MatchString(s) || headerWords[s] || isMandatory(s) {
+	if !reFieldName.MatchString(s) || headerWords[s] || descLabels[s] || isMandatory(s) {
 		return false
 	}
 	_, scalar := scalars[strings.ToLower(s)]
