@@ -50,7 +50,7 @@ func descParts(desc []line) map[string][]line {
 type segment struct{ label, text string }
 
 var (
-	reStar    = regexp.MustCompile(`\*\*\s*([^*]+?)\s*\*\*\s*[:：]?`)
+	reStar = regexp.MustCompile(`\*\*\s*([^*]+?)\s*\*\*\s*[:：]?`)
 	// reZhInline finds the Chinese part labels, at a line's start or
 	// inline as pipe captures print them ("参数解释: x 约束限制: y").
 	reZhInline = regexp.MustCompile(`(?:^|\s)(参数解释|约束限制|取值范围|默认取值)\s*(?:[:：]|$)`)
