@@ -133,14 +133,15 @@ func isObjectCaption(c string) bool {
 var reIdent = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // looksLikeHeaders tells an uncaptioned header-parameter table by its
-// names (X-Auth-Token, Content-Type).
+// names: one of them is X-Auth-Token, Content-Type or another X- header.
 func looksLikeHeaders(t *table) bool {
 	for _, r := range t.Rows {
-		if !strings.Contains(r.Name, "-") || strings.ToLower(r.Name) == r.Name {
-			return false
+		n := strings.ToLower(r.Name)
+		if n == "content-type" || n == "authorization" || strings.HasPrefix(n, "x-") {
+			return true
 		}
 	}
-	return len(t.Rows) > 0
+	return false
 }
 
 // paramKind names where a parameter table's rows go.
