@@ -100,6 +100,10 @@ func scan(lines []line, warn func(int, string, ...any)) *doc {
 		case secURI, secRequest, secResponse:
 			if m := reURI.FindStringSubmatch(t); m != nil && d.Method == "" {
 				d.Method, d.Path, d.URILine = m[1], m[2], lines[i].N
+				if q := strings.IndexByte(d.Path, '?'); q >= 0 {
+					d.warn(lines[i].N, "query string %q dropped from the path; query parameters come from the tables", d.Path[q:])
+					d.Path = d.Path[:q]
+				}
 				continue
 			}
 			if next, ok := d.scanTables(lines, i, sec, status); ok {

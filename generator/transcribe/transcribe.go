@@ -142,8 +142,13 @@ func (b *builder) buildRequest(req *group) {
 		s.Notes = append(s.Notes, sprintf("Named after the SDK sample's body model (model.%s, page line %d).", b.ev.Body, b.ev.BodyLine))
 	}
 	b.body = s.Name
-	if b.bodyEx != nil {
-		b.checkExample(s, b.bodyEx, "", b.exampleLine(secExampleRequest, ""))
+	for _, e := range b.d.Examples {
+		if e.Sec != secExampleRequest {
+			continue
+		}
+		if v, err := parseJSON(e.Raw); err == nil {
+			b.checkExample(s, v, "", e.Line)
+		}
 	}
 }
 
@@ -184,7 +189,9 @@ func (b *builder) buildResponses(groups map[string]*group, order []string) {
 		r.Example = b.firstExample(secExampleResponse, code)
 		if g := groups[code]; g != nil && g.root != nil {
 			if code < "300" {
-				r.Schema = b.buildGroup(g, b.opID+"Response", r.Example, true).Name
+				s := b.buildGroup(g, b.opID+"Response", r.Example, true)
+				s.Notes = append(s.Notes, "No field is required: response tables have no mandatory column.")
+				r.Schema = s.Name
 			} else {
 				r.Schema, errSchema = b.errorSchema(g, code, r.Example, errSchema)
 			}
