@@ -51,6 +51,9 @@ func NewMockServer(opts ...MockOption) *MockServer {
 			hasID:   true,
 			id:      "CreateDbOmInstancePeriod",
 			method:  "POST",
+			newBody: func() any {
+				return new(ChargeOrderDbssNew)
+			},
 			params: []mockParam{{
 				in:   "path",
 				name: "project_id",

@@ -64,6 +64,9 @@ type mockOperation struct {
 	// handle parses and validates one call; it returns a *ValidationError,
 	// a *mockMalformed or nil.
 	handle func(c *mockCall) error
+	// newBody returns a pointer to a new body value, to render records;
+	// nil when the operation takes no body.
+	newBody func() any
 
 	segs []string // path split at "/", set by newMockServer
 }

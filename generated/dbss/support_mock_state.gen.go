@@ -25,14 +25,16 @@ const (
 )
 
 // mockRecord is one call as received; rendered into a MockRequest or
-// MockOrder only when asked for, so that the hot path copies pointers.
+// MockOrder only when asked for, so that the hot path copies pointers. The
+// body is kept as the bytes received (one pointer-free allocation, cheap
+// for the garbage collector) and decoded again when read.
 type mockRecord struct {
 	time    time.Time
 	op      *mockOperation
 	method  string
 	url     *url.URL
 	header  http.Header
-	input   any
+	body    []byte
 	status  int
 	code    string
 	msg     string
@@ -102,7 +104,7 @@ func (m *MockServer) record(c *mockCall, rep *mockReply) {
 	r := c.req
 	rec := mockRecord{
 		time: m.cfg.now(), op: c.op, method: r.Method, url: r.URL, header: r.Header,
-		input: c.input, status: rep.status, code: rep.code, msg: rep.msg, orderID: c.orderID,
+		body: c.body, status: rep.status, code: rep.code, msg: rep.msg, orderID: c.orderID,
 	}
 	m.mu.Lock()
 	if len(m.records) >= m.cfg.maxRecords {
@@ -156,7 +158,7 @@ func (m *MockServer) newOrder(c *mockCall) (string, error) {
 	r := c.req
 	// Params and body are rendered when the orders are read.
 	m.orders = append(m.orders, mockRecord{
-		time: now, op: c.op, method: r.Method, url: r.URL, header: r.Header, input: c.input, orderID: id,
+		time: now, op: c.op, method: r.Method, url: r.URL, header: r.Header, body: c.body, orderID: id,
 	})
 	m.orderIdx[id] = len(m.orders) - 1
 	return id, nil
@@ -179,7 +181,7 @@ func (m *MockServer) Requests() []MockRequest {
 			out[i].Operation = rec.op.id
 			out[i].Params = recordParams(&rec)
 		}
-		out[i].Body = redactedBody(rec.input)
+		out[i].Body = recordBody(&rec)
 	}
 	return out
 }
@@ -213,7 +215,7 @@ func (m *MockServer) Order(id string) (MockOrder, bool) {
 
 // orderOf renders a kept order.
 func orderOf(src *mockRecord) MockOrder {
-	o := MockOrder{ID: src.orderID, Operation: src.op.id, Time: src.time, Params: recordParams(src), Body: redactedBody(src.input)}
+	o := MockOrder{ID: src.orderID, Operation: src.op.id, Time: src.time, Params: recordParams(src), Body: recordBody(src)}
 	if o.Body == nil {
 		o.Body = json.RawMessage("null")
 	}
@@ -415,6 +417,20 @@ func recordParams(rec *mockRecord) map[string]string {
 		out[p.name] = v
 	}
 	return out
+}
+
+// recordBody decodes a recorded body again and renders it with secrets
+// redacted; nil when there was no body or it is not JSON.
+func recordBody(rec *mockRecord) json.RawMessage {
+	if rec.op == nil || rec.op.newBody == nil || len(rec.body) == 0 {
+		return nil
+	}
+	v := rec.op.newBody()
+	var se *json.SyntaxError
+	if err := json.Unmarshal(rec.body, v); errors.As(err, &se) {
+		return nil
+	}
+	return redactedBody(v)
 }
 
 // redactedBody renders a decoded body with its String method, which the

@@ -48,6 +48,9 @@ func NewMockServer(opts ...MockOption) *MockServer {
 			hasID:   true,
 			id:      "CreateProductOrder",
 			method:  "POST",
+			newBody: func() any {
+				return new(PeriodOrderRequest)
+			},
 			params: []mockParam{{
 				in:   "path",
 				name: "project_id",

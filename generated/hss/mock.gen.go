@@ -12,9 +12,6 @@ func mockCreateQuotasOrder(c *mockCall) error {
 	if s, ok := c.queryValue("enterprise_project_id"); ok {
 		p.EnterpriseProjectID = &s
 	}
-	if s, ok := c.headerValue("Content-Type"); ok {
-		p.ContentType = &s
-	}
 	if s, ok := c.headerValue("Region"); ok {
 		p.Region = &s
 	}
@@ -57,15 +54,15 @@ func NewMockServer(opts ...MockOption) *MockServer {
 			hasID:   true,
 			id:      "CreateQuotasOrder",
 			method:  "POST",
+			newBody: func() any {
+				return new(CreateQuotasOrderRequestInfo)
+			},
 			params: []mockParam{{
 				in:   "path",
 				name: "project_id",
 			}, {
 				in:   "query",
 				name: "enterprise_project_id",
-			}, {
-				in:   "header",
-				name: "Content-Type",
 			}, {
 				in:   "header",
 				name: "region",

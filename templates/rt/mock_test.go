@@ -72,7 +72,7 @@ func testService() mockService {
 			id: "CreateOrder", method: "POST", path: "/v1/{project_id}/order",
 			params:  []mockParam{{name: "project_id", in: "path"}, {name: "limit", in: "query"}},
 			hasBody: true, status: 200, replyHead: `{"order_id":"`, replyTail: `"}`, hasID: true,
-			handle: handle,
+			handle: handle, newBody: func() any { return new(testOrderBody) },
 		}},
 	}
 }

@@ -112,6 +112,8 @@ func routeEntry(op *model.Operation, r reply) jen.Code {
 	}
 	if op.Body != nil {
 		d[jen.Id("hasBody")] = jen.True()
+		// newBody: func() any { return new(CreateProductOrderRequest) }
+		d[jen.Id("newBody")] = jen.Func().Params().Any().Block(jen.Return(jen.New(jen.Id(op.Body.Schema.GoName))))
 	}
 	if r.head != "" {
 		d[jen.Id("replyHead")] = jen.Lit(r.head)
