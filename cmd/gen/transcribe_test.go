@@ -161,3 +161,47 @@ func TestRunDiff(t *testing.T) {
 		}
 	}
 }
+
+// TestTranscribedSpecsGenerate closes the loop docs -> spec -> code: the
+// spec transcribed from each golden page (want/spec.yaml) goes through
+// the generate command. Only the malformed page with an unknown type is
+// refused, by the loader, at the untyped property.
+func TestTranscribedSpecsGenerate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates a package per golden page")
+	}
+	paths, err := filepath.Glob("../../golden/transcribe/*.txtar")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no golden pages: %v", err)
+	}
+	for _, path := range paths {
+		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, rest, ok := strings.Cut(string(data), "-- want/spec.yaml --\n")
+			spec, _, ok2 := strings.Cut(rest, "-- want/warnings --")
+			if !ok || !ok2 {
+				t.Fatal("archive has no want/spec.yaml")
+			}
+			dir := t.TempDir()
+			specPath := filepath.Join(dir, "spec.yaml")
+			if err := os.WriteFile(specPath, []byte(spec), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr bytes.Buffer
+			code := run([]string{"--spec", specPath, "--out", filepath.Join(dir, "out"), "--package", "p"}, &stdout, &stderr)
+			if name == "malformed_cells" {
+				if code != 1 || !strings.Contains(stderr.String(), "amount: schema has no type") {
+					t.Errorf("exit %d, stderr %q; want 1 naming the untyped amount", code, stderr.String())
+				}
+				return
+			}
+			if code != 0 {
+				t.Errorf("exit %d, stderr:\n%s", code, stderr.String())
+			}
+		})
+	}
+}

@@ -42,7 +42,9 @@ type response struct {
 	Desc    string
 	Schema  string
 	Example *jv
-	Line    int
+	// ExampleBad is set when the example contradicts the table.
+	ExampleBad bool
+	Line       int
 }
 
 // builder holds the spec while it is built.
@@ -56,12 +58,16 @@ type builder struct {
 	params   []*field
 	body     string
 	bodyEx   *jv
-	schemas  []*schema
-	byName   map[string]*schema
-	resps    []*response
-	opNotes  []string
-	info     []string
-	used     map[*table]bool
+	// bodyExBad is set when the request example contradicts the tables;
+	// bad counts such contradictions.
+	bodyExBad bool
+	bad       int
+	schemas   []*schema
+	byName    map[string]*schema
+	resps     []*response
+	opNotes   []string
+	info      []string
+	used      map[*table]bool
 }
 
 // note records a decision: a warning on the page and a note in the spec.

@@ -210,11 +210,15 @@ func (b *builder) operation() *yaml.Node {
 	}
 	var body *yaml.Node
 	if b.body != "" {
+		exKey := "example"
+		if b.bodyExBad {
+			exKey = "x-doc-page-example"
+		}
 		body = mapping(
 			"required", boolean(true),
 			"content", mapping("application/json", mapping(
 				"schema", ref(b.body),
-				"example", jsonNode(b.bodyEx))),
+				exKey, jsonNode(b.bodyEx))),
 		)
 	}
 	resps := mapping()
@@ -225,7 +229,11 @@ func (b *builder) operation() *yaml.Node {
 			if r.Schema != "" {
 				sch = ref(r.Schema)
 			}
-			content = mapping("application/json", mapping("schema", sch, "example", jsonNode(r.Example)))
+			exKey := "example"
+			if r.ExampleBad {
+				exKey = "x-doc-page-example"
+			}
+			content = mapping("application/json", mapping("schema", sch, exKey, jsonNode(r.Example)))
 		}
 		resps.Content = append(resps.Content, str(r.Status), mapping("description", str(r.Desc), "content", content))
 	}

@@ -6,7 +6,9 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Options steer a transcription.
@@ -142,13 +144,20 @@ func (b *builder) buildRequest(req *group) {
 		s.Notes = append(s.Notes, sprintf("Named after the SDK sample's body model (model.%s, page line %d).", b.ev.Body, b.ev.BodyLine))
 	}
 	b.body = s.Name
+	first := true
 	for _, e := range b.d.Examples {
 		if e.Sec != secExampleRequest {
 			continue
 		}
+		bad := b.bad
 		if v, err := parseJSON(e.Raw); err == nil {
 			b.checkExample(s, v, "", e.Line)
 		}
+		if first && b.bad > bad && b.bodyEx != nil {
+			b.bodyExBad = true
+			b.opNotes = append(b.opNotes, "The page's request example contradicts its tables, so it is kept as x-doc-page-example rather than as the example.")
+		}
+		first = false
 	}
 }
 
@@ -196,7 +205,12 @@ func (b *builder) buildResponses(groups map[string]*group, order []string) {
 				r.Schema, errSchema = b.errorSchema(g, code, r.Example, errSchema)
 			}
 			if r.Example != nil {
+				bad := b.bad
 				b.checkExample(b.byName[r.Schema], r.Example, "", b.exampleLine(secExampleResponse, code))
+				if b.bad > bad {
+					r.ExampleBad = true
+					b.opNotes = append(b.opNotes, sprintf("The page's example for status %s contradicts its table, so it is kept as x-doc-page-example.", code))
+				}
 			}
 		} else if r.Example != nil {
 			b.note(&b.opNotes, b.exampleLine(secExampleResponse, code), "status %s has an example but no body table; the example is kept without a schema", code)
@@ -232,6 +246,7 @@ func (b *builder) checkExample(s *schema, v *jv, path string, line int) {
 	for _, f := range s.Fields {
 		have[f.Name] = f
 		if f.Required && v.get(f.Name) == nil {
+			b.bad++
 			b.note(&b.opNotes, line, "example at line %d omits %s%s, which the table marks mandatory", line, path, f.Name)
 		}
 	}
@@ -256,6 +271,7 @@ func (b *builder) checkValue(f *field, t typeRef, v *jv, path string, line int) 
 			}
 			return
 		}
+		b.bad++
 		b.note(&b.opNotes, line, "example at line %d sends null for %s, which is not an object", line, path)
 		return
 	}
@@ -269,6 +285,8 @@ func (b *builder) checkValue(f *field, t typeRef, v *jv, path string, line int) 
 	}
 	ok := want == got || want == "number" && got == "integer" || want == "object" && got == "object"
 	if !ok {
+		b.bad++
+		f.Example = nil
 		b.note(&b.opNotes, line, "example at line %d gives %s a %s, but the table says %s", line, path, got, want)
 		return
 	}
@@ -279,15 +297,55 @@ func (b *builder) checkValue(f *field, t typeRef, v *jv, path string, line int) 
 		}
 	case t.Kind == "object" && t.Ref != "":
 		b.checkExample(b.byName[t.Ref], v, path+"/", line)
+	case t.Items == nil && f.Type.Kind == t.Kind && outOfRange(f, v) != "":
+		b.bad++
+		f.Example = nil
+		b.note(&b.opNotes, line, "example at line %d gives %s the value %s, %s", line, path, exampleText(v), outOfRange(f, v))
 	case len(f.Enum) > 0 && t.Items == nil && f.Type.Kind == t.Kind:
 		val := v.Str
 		if v.Kind == "bool" {
 			val = fmt.Sprint(v.Bool)
 		}
 		if !slices.Contains(f.Enum, val) {
+			b.bad++
+			f.Example = nil
 			b.note(&b.opNotes, line, "example at line %d gives %s the value %s, which is not among the listed values (%s)", line, path, val, strings.Join(f.Enum, ", "))
 		}
 	}
+}
+
+// outOfRange says how a scalar example breaks the field's range or
+// length, or returns "".
+func outOfRange(f *field, v *jv) string {
+	switch v.Kind {
+	case "number":
+		n, err := strconv.ParseFloat(v.Str, 64)
+		if err != nil {
+			return ""
+		}
+		if f.F.Min != nil && n < *f.F.Min {
+			return "below the minimum " + fmtNum(*f.F.Min)
+		}
+		if f.F.Max != nil && n > *f.F.Max {
+			return "above the maximum " + fmtNum(*f.F.Max)
+		}
+	case "string":
+		n := utf8.RuneCountInString(v.Str)
+		if f.F.MinLen != nil && n < *f.F.MinLen {
+			return sprintf("shorter than the minimum length %d", *f.F.MinLen)
+		}
+		if f.F.MaxLen != nil && n > *f.F.MaxLen {
+			return sprintf("longer than the maximum length %d", *f.F.MaxLen)
+		}
+	}
+	return ""
+}
+
+func exampleText(v *jv) string {
+	if v.Kind == "string" {
+		return strconv.Quote(v.Str)
+	}
+	return v.Str
 }
 
 // sortedKeys returns the keys of m in order.
