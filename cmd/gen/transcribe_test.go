@@ -205,3 +205,35 @@ func TestTranscribedSpecsGenerate(t *testing.T) {
 		})
 	}
 }
+
+// TestSeedPagesGenerate runs the whole loop on the seed pages beside the
+// repository: gen transcribe, then gen on the result.
+func TestSeedPagesGenerate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates a package per seed page")
+	}
+	const seeds = "../../../shared/seeds"
+	if _, err := os.Stat(seeds); err != nil {
+		t.Skipf("seed pages not found at %s: %v", seeds, err)
+	}
+	cases := [][]string{
+		{"000_e7c30be118e6bd27.txt", "--service", "dsc", "--host", "sdg"},
+		{"002_96aab215149a2065.txt", "--service", "dbss", "--operation-id", "CreateDbOmInstancePeriod"},
+		{"003_647210aecf19d53b.txt"}, // service from the SDK sample
+	}
+	for _, c := range cases {
+		t.Run(c[0], func(t *testing.T) {
+			dir := t.TempDir()
+			spec := filepath.Join(dir, "spec.yaml")
+			var stdout, stderr bytes.Buffer
+			args := append([]string{filepath.Join(seeds, c[0]), "--out", spec}, c[1:]...)
+			if code := runTranscribe(args, &stdout, &stderr); code != 0 {
+				t.Fatalf("transcribe: exit %d, stderr:\n%s", code, stderr.String())
+			}
+			stderr.Reset()
+			if code := run([]string{"--spec", spec, "--out", filepath.Join(dir, "out"), "--package", "p"}, &stdout, &stderr); code != 0 {
+				t.Errorf("generate: exit %d, stderr:\n%s", code, stderr.String())
+			}
+		})
+	}
+}
