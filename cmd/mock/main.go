@@ -45,6 +45,8 @@ type config struct {
 	ak, sk string
 	tokens []string
 	quiet  bool
+	// maxRecords bounds the requests and orders each service keeps.
+	maxRecords int
 }
 
 func main() {
@@ -105,6 +107,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&cfg.sk, "sk", "", "secret key of --ak")
 	fs.StringArrayVar(&cfg.tokens, "token", nil, "X-Auth-Token value to accept (repeatable)")
 	fs.BoolVar(&cfg.quiet, "quiet", false, "do not log each call")
+	fs.IntVar(&cfg.maxRecords, "max-records", 100000, "requests and orders kept per service (the oldest half goes beyond it)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -119,9 +122,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 
 // services builds one mock per generated package, configured alike.
 func services(cfg config) []service {
-	withDSC := []dsc.MockOption{dsc.WithMockToken(cfg.tokens...)}
-	withDBSS := []dbss.MockOption{dbss.WithMockToken(cfg.tokens...)}
-	withHSS := []hss.MockOption{hss.WithMockToken(cfg.tokens...)}
+	withDSC := []dsc.MockOption{dsc.WithMockToken(cfg.tokens...), dsc.WithMockMaxRecords(cfg.maxRecords)}
+	withDBSS := []dbss.MockOption{dbss.WithMockToken(cfg.tokens...), dbss.WithMockMaxRecords(cfg.maxRecords)}
+	withHSS := []hss.MockOption{hss.WithMockToken(cfg.tokens...), hss.WithMockMaxRecords(cfg.maxRecords)}
 	if cfg.ak != "" {
 		withDSC = append(withDSC, dsc.WithMockKey(cfg.ak, cfg.sk))
 		withDBSS = append(withDBSS, dbss.WithMockKey(cfg.ak, cfg.sk))

@@ -60,7 +60,7 @@ func TestMockOrders(t *testing.T) {
 		{"product without id", strings.Replace(validOrder, `"product_id": "p-1",`, ``, 1),
 			"invalid request: /product_infos/0/product_id: required: is required"},
 		{"string for integer", strings.Replace(validOrder, `"resource_size": 30`, `"resource_size": "30"`, 1),
-			"invalid request: /product_infos/resource_size: type: must be an integer, not string"},
+			"invalid request: /product_infos/0/resource_size: type: must be an integer, not string"},
 		{"malformed", `{"charging_mode": 0,,}`, "malformed JSON: invalid character ',' looking for beginning of object key string (at byte 21)"},
 	} {
 		st, out := post(t, m.URL(), orderPath, tc.body, tok)

@@ -3,6 +3,7 @@ package rt
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -398,6 +399,38 @@ func TestMatchPath(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("matchPath(%q) = %s, want %s", path, got, want)
+		}
+	}
+}
+
+func TestTypeErrorPointer(t *testing.T) {
+	type item struct {
+		N int `json:"n"`
+	}
+	type wrap struct {
+		Items []item         `json:"items"`
+		Name  string         `json:"name"`
+		Deep  [][]item       `json:"deep"`
+		M     map[string]int `json:"m"`
+	}
+	for body, want := range map[string]string{
+		`{"items":[{"n":1},{"n":"x"}]}`:             "/items/1/n",
+		`{"name":5}`:                                "/name",
+		`{"items":[{"n":1}], "name":{"a":[1,2]}}`:   "/name",
+		`{"items":{"n":1}}`:                         "/items",
+		`{"deep":[[{"n":1}],[{"n":2},{"n":true}]]}`: "/deep/1/1/n",
+		`{"m":{"a/b":"x"}}`:                         "/m/a~1b",
+		`[1]`:                                       "",
+	} {
+		var v wrap
+		err := json.Unmarshal([]byte(body), &v)
+		var te *json.UnmarshalTypeError
+		if !errors.As(err, &te) {
+			t.Errorf("%s: %v, want a type error", body, err)
+			continue
+		}
+		if got := typeErrorPointer([]byte(body), te); got != want {
+			t.Errorf("%s: pointer %q, want %q (field %q, offset %d)", body, got, want, te.Field, te.Offset)
 		}
 	}
 }
