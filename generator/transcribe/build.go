@@ -296,6 +296,9 @@ func (b *builder) enum(f *field, r *row, note func(int, string, ...any)) {
 		f.Enum = append(f.Enum, it.Value)
 		f.Labels = append(f.Labels, it.Label)
 	}
+	if !slices.ContainsFunc(f.Labels, func(l string) bool { return l != "" }) {
+		f.Labels = nil
+	}
 	f.Varnames = varNames(f.F.Enum, f.Type.Kind == "string")
 }
 

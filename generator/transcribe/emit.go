@@ -21,7 +21,7 @@ func str(s string) *yaml.Node {
 
 // reAmbiguous matches plain scalars YAML would read as something other
 // than a string; the house style single-quotes them.
-var reAmbiguous = regexp.MustCompile(`^(?:[-+]?[0-9]+|[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[0-9]{4}-[0-9]{2}-[0-9]{2}|true|false|True|False|TRUE|FALSE|yes|no|Yes|No|on|off|null|Null|NULL|~|)$`)
+var reAmbiguous = regexp.MustCompile(`^(?:[-+]?[0-9]+|[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[0-9]{4}-[0-9]{2}-[0-9]{2}|[yYnN~]|true|false|True|False|TRUE|FALSE|yes|no|Yes|No|YES|NO|on|off|On|Off|ON|OFF|null|Null|NULL|)$`)
 
 func lit(tag, v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: v} }
 

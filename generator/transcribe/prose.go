@@ -243,6 +243,9 @@ func (f *facts) readEnum(all, rng []line, t typeRef, note func(int, string, ...a
 		items := splitItems(m[1])
 		if len(items) == 0 && strings.TrimSpace(m[1]) == "" {
 			items, _ = itemLines(all[i+1:])
+			if len(items) == 0 {
+				items = bareLines(all[i+1:])
+			}
 		}
 		if len(items) == 0 {
 			note(l.N, "the description announces a list of values but the page lists none that can be read; no enum")
@@ -278,6 +281,21 @@ var reInlineBullet = regexp.MustCompile(`(?:^|\s)[-•·]\s+((?:-?\d+|[A-Za-z][\
 
 // reNumRun finds the start of a bare "2: month; 3: year" run.
 var reNumRun = regexp.MustCompile(`(?:^|[\s(（])(-?\d+\s*[:：]\s*[^;；]+[;；]\s*-?\d+\s*[:：])`)
+
+// bareLines reads leading lines that are bare values ("ON", "• OFF").
+func bareLines(ls []line) []enumItem {
+	var out []enumItem
+	for _, l := range ls {
+		m := reBare.FindStringSubmatch(strings.TrimSpace(l.S))
+		if m == nil {
+			break
+		}
+		out = append(out, enumItem{Value: m[1]})
+	}
+	return out
+}
+
+var reBare = regexp.MustCompile(`^(?:[•·\-]\s*)?([A-Za-z0-9][\w.\-]*?)[.。]?$`)
 
 // itemLines reads leading lines that are "value: label" items (bullets
 // allowed) and returns them with how many lines it read.

@@ -178,6 +178,7 @@ func (d *doc) scanCells(lines []line, i int, sec section, status string) (int, b
 		tab.HasMandCol = tab.HasMandCol || c == "mandatory"
 	}
 	var cur *row
+	mandSeen := false
 	for j < len(lines) {
 		s := strings.TrimSpace(lines[j].S)
 		if s == "" {
@@ -187,7 +188,8 @@ func (d *doc) scanCells(lines []line, i int, sec section, status string) (int, b
 		if isMarker(s, sec) {
 			break
 		}
-		if r, next, ok := cellRowStart(lines, j, cols); ok {
+		if r, next, ok := cellRowStart(lines, j, cols); ok && (r.Mand != "" || !mandSeen) {
+			mandSeen = mandSeen || r.Mand != ""
 			if cur != nil && cur.Type == "" {
 				d.warn(cur.Line, "row %q has no type cell (truncated table?)", cur.Name)
 			}
@@ -240,8 +242,9 @@ func cellRowStart(lines []line, j int, cols []string) (*row, int, bool) {
 			}
 		case "type":
 			s, n, ok := cell()
+			_, known := parseType(s)
 			switch {
-			case ok && (isTypeLike(s) || mand):
+			case ok && (known || mand || isTypeLike(s) && followedByLabel(lines, n)):
 				r.Type, r.TypeLine, k, typed = s, lines[n].N, n+1, true
 			case !mand:
 				return nil, j, false
@@ -265,6 +268,17 @@ func cellRowStart(lines []line, j int, cols []string) (*row, int, bool) {
 		r.NoTypeCol = true
 	}
 	return r, k, true
+}
+
+// followedByLabel tells whether the line after lines[n] is a description
+// part label (参数解释, Definition), the sign that lines[n] was a type cell.
+func followedByLabel(lines []line, n int) bool {
+	k := nextNonBlank(lines, n+1)
+	if k >= len(lines) {
+		return false
+	}
+	s := strings.TrimSpace(lines[k].S)
+	return descLabels[strings.TrimRight(s, ":：")] || reZhInline.MatchString(s)
 }
 
 // scanPipes reads a run of pipe-layout tables starting at lines[i].
