@@ -51,6 +51,10 @@ func TestDiffEdits(t *testing.T) {
 			[]string{"response-optional-property-removed"}},
 		{"operation removed", "  /v1/{project_id}/orders:", "  /v2/{project_id}/orders:", true,
 			[]string{"api-path-removed-without-deprecation"}},
+		{"response enum widened", "        order_id:\n          type: string\n", "        order_id:\n          type: string\n        state:\n          type: string\n          enum: [open]\n", false,
+			[]string{"response-optional-property-added"}},
+		{"new required query parameter", "      requestBody:\n", "        - name: lang\n          in: query\n          required: true\n          schema:\n            type: string\n      requestBody:\n", true,
+			[]string{"new-required-request-parameter"}},
 		{"description only", "          format: int32\n          minimum: 1", "          format: int32\n          description: Periods.\n          minimum: 1", false, nil},
 	}
 	for _, c := range cases {
