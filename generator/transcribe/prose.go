@@ -113,7 +113,7 @@ var (
 	reBullet     = regexp.MustCompile(`^[•·\-*]\s*(.*)$`)
 	reItem       = regexp.MustCompile(`^\s*(-?[0-9]+|[A-Za-z][A-Za-z0-9_.\-]*)\s*[:：]\s*(.+?)\s*[.。;；]?\s*$`)
 	reTrigger    = regexp.MustCompile(`(?i)(?:the options are(?: as follows)?|the value can be(?: one of the following)?|possible values(?: are)?|valid values(?: are)?|enumerated values(?: are)?|enumeration values|the values are|value options|options|values|枚举值|可选值|取值为|取值如下)\s*[:：]\s*(.*)$`)
-	reExamples   = regexp.MustCompile(`(?i)the example values are(?: as follows)?\s*[:：]\s*(.*)$`)
+	reExamples   = regexp.MustCompile(`(?i)(?:the example values are(?: as follows)?|example values|枚举值举例如下|举例如下|示例值如下|取值举例)\s*[:：]\s*(.*)$`)
 	reIntRange   = regexp.MustCompile(`(?:^|[^\w.\-])(-?\d+)\s*(?:-|~|to|至|到)\s*(-?\d+)(?:$|[^\w.\-]|\.(?:\s|$))`)
 	reBetween    = regexp.MustCompile(`(?i)between\s+(-?\d+)\s+and\s+(-?\d+)`)
 	reMinWord    = regexp.MustCompile(`(?i)(?:minimum(?: value)?|min\.?|最小值)\s*(?:is|为|是|[:：])?\s*(-?\d+)`)
@@ -165,6 +165,9 @@ func readFacts(desc []line, t typeRef, warn func(int, string, ...any)) facts {
 
 // reValueColon matches "value: comment".
 var reValueColon = regexp.MustCompile(`^([^\s:：]+)\s*[:：]\s+\S`)
+
+// reLenCell matches a bare range in a string's value-range cell.
+var reLenCell = regexp.MustCompile(`^\[?\s*(\d+)\s*[-~,，]\s*(\d+)\s*\]?$`)
 
 // reThousands matches a thousands separator inside a number (32,768).
 var reThousands = regexp.MustCompile(`(\d),(\d{3})\b`)
@@ -267,11 +270,13 @@ func (f *facts) readEnum(all, rng []line, t typeRef, note func(int, string, ...a
 		return
 	}
 	for _, l := range all {
-		if loc := reNumRun.FindStringSubmatchIndex(l.S); loc != nil {
-			if items := splitItems(l.S[loc[2]:]); len(items) >= 2 {
-				f.Enum = items
-				return
-			}
+		starts := reNumStart.FindAllStringSubmatchIndex(l.S, -1)
+		if len(starts) < 2 {
+			continue
+		}
+		if items := splitItems(l.S[starts[0][2]:]); len(items) >= 2 {
+			f.Enum = items
+			return
 		}
 	}
 }
@@ -279,8 +284,9 @@ func (f *facts) readEnum(all, rng []line, t typeRef, note func(int, string, ...a
 // reInlineBullet finds a list written inline as " - 0: a - 1: b".
 var reInlineBullet = regexp.MustCompile(`(?:^|\s)[-•·]\s+((?:-?\d+|[A-Za-z][\w.\-]*)\s*[:：].*)$`)
 
-// reNumRun finds the start of a bare "2: month; 3: year" run.
-var reNumRun = regexp.MustCompile(`(?:^|[\s(（])(-?\d+\s*[:：]\s*[^;；]+[;；]\s*-?\d+\s*[:：])`)
+// reNumStart finds where a "0: label" item of a bare run starts
+// ("计费模式,0:包周期计费,1:按需计费", "2: month; 3: year").
+var reNumStart = regexp.MustCompile(`(?:^|[\s,，;；、(（])(-?\d+\s*[:：])\s*[^\s\d]`)
 
 // bareLines reads leading lines that are bare values ("ON", "• OFF").
 func bareLines(ls []line) []enumItem {
@@ -360,7 +366,7 @@ func splitKeep(s string) []string {
 
 // reItemSep finds where the next "value:" item starts in a run: after a
 // comma, a " - " or "•" bullet, or (for numbers only) plain space.
-var reItemSep = regexp.MustCompile(`(?:[,，]\s*|\s*(?:^|\s)[-•·]\s+)((?:-?\d+|[A-Za-z][\w.\-]*)\s*[:：])|\s+(-?\d+\s*[:：])`)
+var reItemSep = regexp.MustCompile(`(?:[,，、]\s*|\s*(?:^|\s)[-•·]\s+)((?:-?\d+|[A-Za-z][\w.\-]*)\s*[:：])|\s+(-?\d+\s*[:：])`)
 
 func joinValues(items []enumItem) string {
 	var vs []string
@@ -374,6 +380,15 @@ func joinValues(items []enumItem) string {
 func (f *facts) readRange(all, rng []line, t typeRef, line0 int, note func(int, string, ...any)) {
 	switch t.Kind {
 	case "string":
+		// A value-range cell "[1-64]" or "1-64" on a string is a length.
+		for _, l := range rng {
+			if m := reLenCell.FindStringSubmatch(strings.TrimSpace(l.S)); m != nil {
+				lo, _ := strconv.Atoi(m[1])
+				hi, _ := strconv.Atoi(m[2])
+				f.MinLen, f.MaxLen = &lo, &hi
+				return
+			}
+		}
 		for _, re := range []*regexp.Regexp{reLenEN, reLenZH} {
 			if m := findIn(all, re); m != nil {
 				lo, _ := strconv.Atoi(m[1])
@@ -541,6 +556,7 @@ func identOf(s string) string {
 var zhLabels = map[string]string{
 	"月": "month", "年": "year", "天": "day", "小时": "hour",
 	"包周期": "yearly_monthly", "包年/包月": "yearly_monthly", "包年包月": "yearly_monthly", "按需": "pay_per_use", "按需计费": "pay_per_use",
+	"包周期计费": "yearly_monthly", "一次性计费": "one_off", "一次性": "one_off", "包年": "yearly", "包月": "monthly",
 	"基础版": "basic", "专业版": "professional", "企业版": "enterprise", "旗舰版": "premium",
 	"网页防篡改版": "web_tamper_protection", "容器版": "container",
 	"是": "yes", "否": "no", "开启": "on", "关闭": "off",

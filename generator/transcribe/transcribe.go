@@ -218,7 +218,8 @@ func (b *builder) buildResponses(groups map[string]*group, order []string) {
 		b.resps = append(b.resps, r)
 	}
 	if len(codes) == 0 {
-		b.note(&b.opNotes, b.d.URILine, "the page documents no response status")
+		b.note(&b.opNotes, b.d.URILine, "the page documents no response status; a bare 200 response stands in (OpenAPI and the generator need a success response)")
+		b.resps = append(b.resps, &response{Status: "200", Desc: "Not documented on the page."})
 	}
 }
 
