@@ -135,14 +135,58 @@ func (v *violations) err() error {
 	return &ValidationError{Violations: v.list}
 }
 
-// isMultipleOf reports whether value divided by m is an integer, computed
-// exactly.
+// isMultipleOf reports whether value is a multiple of m as kin-openapi
+// decides it: the exact quotient of the two float64 values is an integer,
+// or value lies within |value|*2^-51 of a multiple of m, which absorbs the
+// rounding of decimal fractions (0.3 is a multiple of 0.1). A NaN or
+// infinite m or value constrains nothing; m <= 0 allows nothing. The common
+// case is decided in float64 arithmetic without allocating; only values
+// within a hair of the tolerance, or with huge quotients, take exact
+// rational arithmetic.
 func isMultipleOf(value, m float64) bool {
-	if m <= 0 || math.IsNaN(m) || math.IsInf(m, 0) || math.IsNaN(value) || math.IsInf(value, 0) {
-		return m > 0
+	switch {
+	case math.IsNaN(m) || math.IsInf(m, 0):
+		return true
+	case m <= 0:
+		return false
+	case math.IsNaN(value) || math.IsInf(value, 0) || value == 0:
+		return true
 	}
-	q := new(big.Rat).Quo(new(big.Rat).SetFloat64(value), new(big.Rat).SetFloat64(m))
-	return q.IsInt()
+	if q := value / m; math.Abs(q) < 1<<40 && math.Abs(value) > 0x1p-900 {
+		// FMA rounds the exact distance to the nearest multiple once, so
+		// only a distance within a relative 2^-40 of the tolerance is unsure.
+		gap := math.Abs(math.FMA(-math.Round(q), m, value))
+		tol := math.Abs(value) * 0x1p-51
+		switch {
+		case gap <= tol*(1-0x1p-40):
+			return true
+		case gap >= tol*(1+0x1p-40):
+			return false
+		}
+	}
+	return isMultipleOfExact(value, m)
+}
+
+// isMultipleOfExact is isMultipleOf in exact rational arithmetic, the way
+// kin-openapi computes it.
+func isMultipleOfExact(value, m float64) bool {
+	exact := new(big.Rat).SetFloat64(value)
+	mul := new(big.Rat).SetFloat64(m)
+	q := new(big.Rat).Quo(exact, mul)
+	if q.IsInt() {
+		return true
+	}
+	floor := new(big.Int).Div(q.Num(), q.Denom())
+	var dist *big.Rat
+	for _, k := range []*big.Int{floor, new(big.Int).Add(floor, big.NewInt(1))} {
+		gap := new(big.Rat).Sub(exact, new(big.Rat).Mul(new(big.Rat).SetInt(k), mul))
+		gap.Abs(gap)
+		if dist == nil || gap.Cmp(dist) < 0 {
+			dist = gap
+		}
+	}
+	tol := new(big.Rat).Mul(new(big.Rat).Abs(exact), new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Lsh(big.NewInt(1), 51)))
+	return dist.Cmp(tol) <= 0
 }
 
 // uniqueItems reports whether no two items of s encode to the same JSON.
