@@ -344,11 +344,22 @@ func (c *Client) finish(call *clientCall, resp *http.Response, out any) error {
 	if out == nil || buf.Len() == 0 {
 		return nil
 	}
-	if err := json.Unmarshal(buf.Bytes(), out); err != nil {
+	if err := clientDecode(buf.Bytes(), out); err != nil {
 		return &APIError{StatusCode: resp.StatusCode, RequestID: resp.Header.Get("X-Request-Id"),
 			ErrorMsg: "undecodable success response: " + err.Error(), Body: bytes.Clone(buf.Bytes()), op: call.op}
 	}
 	return nil
+}
+
+// clientDecode decodes a success body into out. The generated types check
+// the JSON themselves (their UnmarshalJSON scans and then decodes it with
+// encoding/json), so calling it directly saves json.Unmarshal's own
+// validating pass over the body.
+func clientDecode(data []byte, out any) error {
+	if u, ok := out.(json.Unmarshaler); ok {
+		return u.UnmarshalJSON(bytes.TrimSpace(data))
+	}
+	return json.Unmarshal(data, out)
 }
 
 // transportError reports a failed round trip. url.Error already names the

@@ -59,7 +59,7 @@ func signRequest(req *http.Request, body []byte, ak, sk string, now time.Time) e
 	vals[0] = string(date)
 	req.Header[headerSdkDate] = vals[0:1:1]
 
-	var keyArr [24]string
+	var keyArr [16]string
 	keys := keyArr[:0]
 	for k := range req.Header {
 		if signableHeader(k) {
@@ -68,7 +68,9 @@ func signRequest(req *http.Request, body []byte, ak, sk string, now time.Time) e
 	}
 	slices.SortFunc(keys, compareFold)
 
-	var bufArr [2048]byte
+	// 512 bytes hold the canonical request of an ordinary call; Go zeroes
+	// the array on every call, so it is not made larger than needed.
+	var bufArr [512]byte
 	// The signed-header list goes first in the buffer: it is needed twice.
 	buf := bufArr[:0]
 	for i, k := range keys {
@@ -172,6 +174,35 @@ func headerValues(h http.Header, name []byte) []string {
 // appendCanonicalURI appends the path re-escaped segment by segment, with
 // a trailing slash.
 func appendCanonicalURI(buf []byte, escapedPath string) ([]byte, error) {
+	if plainPath(escapedPath) {
+		// Nothing to unescape or escape: the common case.
+		buf = append(buf, escapedPath...)
+	} else {
+		var err error
+		if buf, err = appendEscapedSegments(buf, escapedPath); err != nil {
+			return buf, err
+		}
+	}
+	if len(buf) == 0 || buf[len(buf)-1] != '/' {
+		buf = append(buf, '/')
+	}
+	return buf, nil
+}
+
+// plainPath reports whether p has only slashes and characters the SDK
+// leaves unescaped.
+func plainPath(p string) bool {
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c != '/' && !unreserved(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// appendEscapedSegments unescapes each segment of escapedPath and appends
+// it escaped as the SDK does.
+func appendEscapedSegments(buf []byte, escapedPath string) ([]byte, error) {
 	rest := escapedPath
 	for {
 		seg := rest
@@ -185,15 +216,11 @@ func appendCanonicalURI(buf []byte, escapedPath string) ([]byte, error) {
 		}
 		buf = appendEscaped(buf, u)
 		if i < 0 {
-			break
+			return buf, nil
 		}
 		buf = append(buf, '/')
 		rest = rest[i+1:]
 	}
-	if len(buf) == 0 || buf[len(buf)-1] != '/' {
-		buf = append(buf, '/')
-	}
-	return buf, nil
 }
 
 // queryPair is one decoded query parameter.
@@ -295,14 +322,18 @@ func signatureOf(sk string, date []byte, cr []byte) [2 * sha256.Size]byte {
 func appendEscaped(buf []byte, s string) []byte {
 	const hexDigits = "0123456789ABCDEF"
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' {
+		if c := s[i]; unreserved(c) {
 			buf = append(buf, c)
-			continue
+		} else {
+			buf = append(buf, '%', hexDigits[c>>4], hexDigits[c&15])
 		}
-		buf = append(buf, '%', hexDigits[c>>4], hexDigits[c&15])
 	}
 	return buf
+}
+
+// unreserved reports whether c is an RFC 3986 unreserved character.
+func unreserved(c byte) bool {
+	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~'
 }
 
 // appendLower appends s in ASCII lower case.
