@@ -302,46 +302,6 @@ func (b *builder) enum(f *field, r *row, note func(int, string, ...any)) {
 	f.Varnames = varNames(f.F.Enum, f.Type.Kind == "string")
 }
 
-// varNames names the enum values: string values by the part of the value
-// that differs (hss.version.basic -> basic, CLOUD -> cloud), numbers by
-// their labels ("yearly/monthly" -> yearly_monthly).
-func varNames(items []enumItem, byValue bool) []string {
-	out := make([]string, len(items))
-	seen := map[string]bool{}
-	prefix := commonPrefix(items)
-	for i, it := range items {
-		n := varName(it)
-		if v := identOf(strings.TrimPrefix(it.Value, prefix)); byValue && v != "" {
-			n = v
-		}
-		if seen[n] || strings.HasPrefix(n, "value_") {
-			n = identOf(strings.TrimPrefix(it.Value, commonPrefix(items)))
-			if n == "" {
-				n = identOf("value_" + it.Value)
-			}
-		}
-		seen[n] = true
-		out[i] = n
-	}
-	return out
-}
-
-func commonPrefix(items []enumItem) string {
-	if len(items) < 2 {
-		return ""
-	}
-	p := items[0].Value
-	for _, it := range items[1:] {
-		for !strings.HasPrefix(it.Value, p) {
-			p = p[:len(p)-1]
-		}
-	}
-	if i := strings.LastIndexAny(p, "._-"); i >= 0 {
-		return p[:i+1]
-	}
-	return ""
-}
-
 // only reads "only X is supported" into a one-value enum or range.
 func (b *builder) only(f *field, r *row, note func(int, string, ...any)) {
 	if f.F.Only == "" || len(f.Enum) > 0 {

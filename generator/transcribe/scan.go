@@ -120,20 +120,31 @@ func scan(lines []line, warn func(int, string, ...any)) *doc {
 		case secSDK:
 			d.SDK = append(d.SDK, lines[i])
 		case secStatusCodes:
-			code := strings.TrimSpace(strings.TrimSuffix(t, "|"))
-			if regexp.MustCompile(`^\d{3}$`).MatchString(code) {
-				e := statusEntry{Code: code, Line: lines[i].N}
-				for j := i + 1; j < len(lines); j++ {
-					if s := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(lines[j].S), "|")); s != "" {
-						e.Desc, i = s, j
-						break
-					}
-				}
-				d.Statuses = append(d.Statuses, e)
-			}
+			i = d.scanStatus(lines, i)
 		}
 	}
 	return d
+}
+
+// reCode matches a status-code cell.
+var reCode = regexp.MustCompile(`^\d{3}$`)
+
+// scanStatus reads one "code, description" pair of the status-code table
+// starting at lines[i] and returns the index of its last line.
+func (d *doc) scanStatus(lines []line, i int) int {
+	code := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(lines[i].S), "|"))
+	if !reCode.MatchString(code) {
+		return i
+	}
+	e := statusEntry{Code: code, Line: lines[i].N}
+	for j := i + 1; j < len(lines); j++ {
+		if s := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(lines[j].S), "|")); s != "" {
+			e.Desc, i = s, j
+			break
+		}
+	}
+	d.Statuses = append(d.Statuses, e)
+	return i
 }
 
 // scanTables reads the table(s) starting at lines[i], if any, and returns
@@ -279,135 +290,6 @@ func followedByLabel(lines []line, n int) bool {
 	}
 	s := strings.TrimSpace(lines[k].S)
 	return descLabels[strings.TrimRight(s, ":：")] || reZhInline.MatchString(s)
-}
-
-// scanPipes reads a run of pipe-layout tables starting at lines[i].
-func (d *doc) scanPipes(lines []line, i int, sec section, status string) (int, bool) {
-	type cell struct {
-		text    string
-		line    int
-		ownLine bool
-	}
-	var cells []cell
-	var pending []string
-	pendLine := 0
-	var tab *table
-	var cols []string
-	flush := func() {
-		if tab == nil {
-			if len(cells) > 0 {
-				d.warn(cells[0].line, "%d cells outside any table; ignored", len(cells))
-			}
-			cells = nil
-			return
-		}
-		k := len(cols)
-		for len(cells) >= k {
-			r := &row{Line: cells[0].line}
-			for c, role := range cols {
-				v := cells[c]
-				switch role {
-				case "name":
-					r.Name = v.text
-				case "mandatory":
-					r.Mand = v.text
-				case "type":
-					r.Type, r.TypeLine = v.text, v.line
-				case "range":
-					r.Range = v.text
-				case "description":
-					for n, s := range strings.Split(v.text, "\n") {
-						r.Desc = append(r.Desc, line{N: v.line + n, S: s})
-					}
-					r.LostList = v.ownLine
-				}
-			}
-			tab.Rows = append(tab.Rows, r)
-			cells = cells[k:]
-		}
-		if len(cells) > 0 {
-			d.warn(cells[0].line, "table at line %d ends in the middle of a row (%d of %d cells); row dropped (truncated table?)", tab.Line, len(cells), k)
-			cells = nil
-		}
-		if len(tab.Rows) == 0 {
-			d.warn(tab.Line, "table has a header but no rows (truncated table?)")
-		}
-	}
-	j := i
-	for ; j < len(lines); j++ {
-		s := strings.TrimSpace(lines[j].S)
-		if s == "" {
-			continue
-		}
-		if reSeparator.MatchString(s) {
-			k := len(reDashes.FindAllString(s, -1))
-			if len(cells) < k {
-				d.warn(lines[j].N, "table separator without a %d-cell header; ignored", k)
-				continue
-			}
-			header := cells[len(cells)-k:]
-			cells = cells[:len(cells)-k]
-			flush()
-			if tab != nil {
-				d.Tables = append(d.Tables, tab)
-			}
-			tab = &table{Sec: sec, Status: status, Line: header[0].line}
-			cols = nil
-			for _, h := range header {
-				cols = append(cols, role(h.text))
-				tab.HasMandCol = tab.HasMandCol || role(h.text) == "mandatory"
-			}
-			continue
-		}
-		if s == "|" {
-			// A lone "|" closes a cell whose text ran over lines (a list
-			// the capture dropped, 002's layout), or opens a row
-			// (markdown-style captures); only the first carries a cell.
-			if len(pending) > 0 {
-				cells = append(cells, cell{text: strings.Join(pending, "\n"), line: pendLine, ownLine: true})
-				pending = nil
-			}
-			continue
-		}
-		if !strings.Contains(s, "|") {
-			if isMarker(s, sec) {
-				break
-			}
-			if len(pending) == 0 {
-				pendLine = lines[j].N
-			}
-			pending = append(pending, s)
-			continue
-		}
-		// One or more cells on the line: "a |", "a | b | c |", "| a | b |".
-		parts := strings.Split(strings.TrimPrefix(s, "|"), "|")
-		last := strings.TrimSpace(parts[len(parts)-1])
-		for _, p := range parts[:len(parts)-1] {
-			text := strings.TrimSpace(p)
-			if len(pending) > 0 {
-				if text != "" {
-					pending = append(pending, text)
-				}
-				text = strings.Join(pending, "\n")
-				pending = nil
-			} else {
-				pendLine = lines[j].N
-			}
-			cells = append(cells, cell{text: text, line: pendLine})
-		}
-		if last != "" {
-			pendLine = lines[j].N
-			pending = append(pending, last)
-		}
-	}
-	if len(pending) > 0 {
-		d.warn(pendLine, "text %q is not closed by a cell separator", short(strings.Join(pending, " ")))
-	}
-	flush()
-	if tab != nil {
-		d.Tables = append(d.Tables, tab)
-	}
-	return j, j > i
 }
 
 // scanJSON reads a brace-balanced JSON value starting on lines[i] and
