@@ -198,6 +198,13 @@ func (b *builder) resolve(m *matcher, x string, ex *jv, r *row) string {
 		delete(m.captioned, x)
 		return b.buildObject(m, t, x, ex).Name
 	}
+	if c := m.similarCaption(x); c != "" {
+		t := m.captioned[c]
+		delete(m.captioned, c)
+		s := b.buildObject(m, t, x, ex)
+		b.note(&s.Notes, t.Line, "no table is captioned %s; the table captioned %q (line %d) is taken for it, the names being alike", x, c, t.Line)
+		return s.Name
+	}
 	if len(m.queue) > 0 {
 		t := m.queue[0]
 		switch {
@@ -222,6 +229,23 @@ func (b *builder) resolve(m *matcher, x string, ex *jv, r *row) string {
 		return s.Name
 	}
 	return b.tableless(x, ex, r)
+}
+
+// similarCaption returns the one unused object caption that contains x or
+// is contained in it, ignoring case (ResourceTag, ResourceTagInfo).
+func (m *matcher) similarCaption(x string) string {
+	var found []string
+	lx := strings.ToLower(x)
+	for _, c := range sortedKeys(m.captioned) {
+		lc := strings.ToLower(c)
+		if isObjectCaption(c) && (strings.Contains(lc, lx) || strings.Contains(lx, lc)) {
+			found = append(found, c)
+		}
+	}
+	if len(found) == 1 {
+		return found[0]
+	}
+	return ""
 }
 
 // covers tells whether a table has every field the example gives.
