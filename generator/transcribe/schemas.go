@@ -95,6 +95,9 @@ func (b *builder) buildObject(m *matcher, t *table, name string, ex *jv) *schema
 	return b.dedupe(s)
 }
 
+// reWord splits a caption into words.
+var reWord = regexp.MustCompile(`[A-Za-z0-9_]+`)
+
 // reSeeTable finds a cross-reference to a numbered table in a description
 // ("For details, see Table 4.", "具体请参见表2").
 var reSeeTable = regexp.MustCompile(`(?:Table|表)\s*(\d+)`)
@@ -114,9 +117,8 @@ func (m *matcher) seeTable(r *row, name string) *table {
 	}
 	// "Table 4 Data structure of the nics field": a caption naming the
 	// field.
-	word := regexp.MustCompile(`(?:^|[^A-Za-z0-9_])` + regexp.QuoteMeta(r.Name) + `(?:$|[^A-Za-z0-9_])`)
 	for _, c := range sortedKeys(m.captioned) {
-		if !isObjectCaption(c) && word.MatchString(c) {
+		if !isObjectCaption(c) && slices.Contains(reWord.FindAllString(c, -1), r.Name) {
 			t := m.captioned[c]
 			delete(m.captioned, c)
 			return t

@@ -70,6 +70,8 @@ func Transcribe(name string, page []byte, opts Options) ([]byte, []Warning, erro
 	return out, warnings, nil
 }
 
+var reAlnum = regexp.MustCompile(`[A-Za-z0-9]+`)
+
 var reTitleOp = regexp.MustCompile(`\s+-\s+([A-Z][A-Za-z0-9]+)$`)
 
 // build assembles the spec from the scanned page.
@@ -100,7 +102,7 @@ func (b *builder) build(name string) {
 // Instance" -> BuyingAYearlyMonthlyInstance.
 func identCamel(s string) string {
 	var sb strings.Builder
-	for _, w := range regexp.MustCompile(`[A-Za-z0-9]+`).FindAllString(s, -1) {
+	for _, w := range reAlnum.FindAllString(s, -1) {
 		sb.WriteString(strings.ToUpper(w[:1]) + w[1:])
 	}
 	if sb.Len() == 0 {
