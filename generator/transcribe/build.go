@@ -49,15 +49,14 @@ type response struct {
 
 // builder holds the spec while it is built.
 type builder struct {
-	opts     Options
-	d        *doc
-	ev       sdkEvidence
-	warn     func(int, string, ...any)
-	opID     string
-	bodyName string
-	params   []*field
-	body     string
-	bodyEx   *jv
+	opts   Options
+	d      *doc
+	ev     sdkEvidence
+	warn   func(int, string, ...any)
+	opID   string
+	params []*field
+	body   string
+	bodyEx *jv
 	// bodyExBad is set when the request example contradicts the tables;
 	// bad counts such contradictions.
 	bodyExBad bool
@@ -67,7 +66,7 @@ type builder struct {
 	resps     []*response
 	opNotes   []string
 	info      []string
-	used      map[*table]bool
+	tokenLen  string // the page's X-Auth-Token length, for the scheme
 }
 
 // note records a decision: a warning on the page and a note in the spec.
@@ -180,22 +179,25 @@ func (b *builder) buildParams(tables []*table) {
 			if r.Type == "" {
 				continue // reported as truncated when scanned
 			}
-			switch {
-			case in == "header" && strings.EqualFold(r.Name, "X-Auth-Token"):
+			if in == "header" && strings.EqualFold(r.Name, "X-Auth-Token") {
 				b.note(&b.opNotes, r.Line, "X-Auth-Token is the \"token\" security scheme (AK/SK signing is the alternative), not a header parameter")
+				if f := b.buildField(r, nil, "", false); f.F.MaxLen != nil {
+					b.tokenLen = sprintf(" The page allows %d-%d characters.", deref(f.F.MinLen), *f.F.MaxLen)
+				}
 				continue
-			case in == "header" && strings.EqualFold(r.Name, "Content-Type"):
-				b.warn(r.Line, "Content-Type kept as a header parameter as the page lists it; OpenAPI 3.0.3 tools ignore a header parameter with this name")
 			}
 			f := b.buildField(r, nil, "", t.HasMandCol)
 			f.In = in
+			if in == "header" && strings.EqualFold(r.Name, "Content-Type") {
+				b.note(&f.Notes, r.Line, "Content-Type kept as a header parameter as the page lists it; OpenAPI 3.0.3 tools ignore a header parameter with this name, the body's media type is what counts")
+			}
 			if in == "path" {
 				if !f.Required && r.Mand != "" {
 					b.note(&f.Notes, r.Line, "path parameter %s is marked optional on the page; path parameters are always required", r.Name)
 				}
 				f.Required = true
 			} else if r.Mand == "" && t.HasMandCol {
-				b.note(&f.Notes, r.Line, "mandatory column is blank for %s parameter %s and the SDK sample does not set it; taken as optional", in, r.Name)
+				b.note(&f.Notes, r.Line, "mandatory column is blank for %s parameter %s and no SDK sample sets it; taken as optional", in, r.Name)
 			}
 			seen[r.Name] = true
 			b.params = append(b.params, f)
@@ -329,6 +331,13 @@ func (b *builder) only(f *field, r *row, note func(int, string, ...any)) {
 		f.Enum, f.Varnames = []string{v}, []string{identOf(v)}
 		note(r.Line, "the page allows only %s for %s; enforced as a one-value enum", v, r.Name)
 	}
+}
+
+func deref(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
 }
 
 // typedValue converts a text to a JSON value of the type.

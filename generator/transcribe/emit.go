@@ -145,7 +145,7 @@ func (b *builder) emit(source string) ([]byte, error) {
 		"tags", seq(mapping("name", str(b.opts.Service))),
 		"security", seq(mapping("token", flowSeq()), mapping("aksk", flowSeq())),
 		"paths", mapping(d.Path, mapping(strings.ToLower(d.Method), b.operation())),
-		"components", mapping("securitySchemes", securitySchemes(), "schemas", b.schemaNodes()),
+		"components", mapping("securitySchemes", securitySchemes(b.tokenLen), "schemas", b.schemaNodes()),
 	)
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
@@ -183,11 +183,11 @@ func (b *builder) errorPrefix() string {
 	return p
 }
 
-func securitySchemes() *yaml.Node {
+func securitySchemes(tokenLen string) *yaml.Node {
 	return mapping(
 		"token", mapping(
 			"type", str("apiKey"), "in", str("header"), "name", str("X-Auth-Token"),
-			"description", str("IAM user token sent in the X-Auth-Token header.")),
+			"description", str("IAM user token sent in the X-Auth-Token header."+tokenLen)),
 		"aksk", mapping(
 			"type", str("apiKey"), "in", str("header"), "name", str("Authorization"),
 			"x-signing", str("SDK-HMAC-SHA256"),
