@@ -87,8 +87,11 @@ func TestRunTranscribe(t *testing.T) {
 			t.Errorf("spec lacks %q:\n%s", want, spec)
 		}
 	}
-	// The page names no body: one warning, in PAGE:LINE: warning: form.
-	wantW := page + ":31: warning: the page does not name the request body (no SDK sample); it is called CreateTinyOrderRequestBody here, the official SDK's model name may differ\n"
+	// The page names no host, no error code and no body: three warnings,
+	// in PAGE:LINE: warning: form, sorted by line.
+	wantW := page + ":9: warning: the page names no endpoint host; the host label is assumed to be the service name \"tiny\" (pass --host when the official SDK's region table says otherwise)\n" +
+		page + ":9: warning: no error example gives an error code; the error code prefix TINY. is assumed\n" +
+		page + ":31: warning: the page does not name the request body (no SDK sample); it is called CreateTinyOrderRequestBody here, the official SDK's model name may differ\n"
 	if stderr.String() != wantW {
 		t.Errorf("stderr = %q, want %q", stderr.String(), wantW)
 	}

@@ -119,7 +119,7 @@ func (b *builder) emit(source string) ([]byte, error) {
 	host := b.opts.Host
 	if host == "" {
 		host = b.opts.Service
-		b.info = append(b.info, sprintf("The server host label is assumed to be the service name %q; check the official SDK's region table.", host))
+		b.note(&b.info, b.d.URILine, "the page names no endpoint host; the host label is assumed to be the service name %q (pass --host when the official SDK's region table says otherwise)", host)
 	}
 	info := mapping(
 		"title", str(orDefault(d.Title, b.opID)),
@@ -179,7 +179,7 @@ func (b *builder) errorPrefix() string {
 		}
 	}
 	p := strings.ToUpper(b.opts.Service) + "."
-	b.info = append(b.info, sprintf("No error example gives an error code; the prefix %s is assumed.", p))
+	b.note(&b.info, b.d.URILine, "no error example gives an error code; the error code prefix %s is assumed", p)
 	return p
 }
 
