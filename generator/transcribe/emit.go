@@ -199,10 +199,15 @@ func securitySchemes(tokenLen string) *yaml.Node {
 func (b *builder) operation() *yaml.Node {
 	var params []*yaml.Node
 	for _, p := range b.params {
+		var deprecated *yaml.Node
+		if p.F.Deprecated {
+			deprecated = boolean(true)
+		}
 		params = append(params, mapping(
 			"name", str(p.Name),
 			"in", str(p.In),
 			"required", boolean(p.Required),
+			"deprecated", deprecated,
 			"description", optStr(p.F.Desc),
 			"schema", b.typeNode(p, p.Type, true),
 			"x-doc-note", notes(p.Notes),
@@ -332,10 +337,15 @@ func (b *builder) typeNode(f *field, t typeRef, param bool) *yaml.Node {
 	if f.Format != "" {
 		format = f.Format
 	}
+	var deprecated *yaml.Node
+	if f.F.Deprecated && !param {
+		deprecated = boolean(true)
+	}
 	return mapping(
 		"type", str(t.Kind),
 		"format", optStr(format),
 		"description", desc,
+		"deprecated", deprecated,
 		"enum", enum,
 		"x-enum-varnames", names,
 		"x-enum-descriptions", labels,

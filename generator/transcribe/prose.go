@@ -17,6 +17,7 @@ type facts struct {
 	Default      string // raw default text, "" when none
 	HasDefault   bool
 	Only         string // "only X is supported"
+	Deprecated   bool
 	Notes        []string
 }
 
@@ -131,7 +132,29 @@ func readFacts(desc []line, t typeRef, warn func(int, string, ...any)) facts {
 	} else if m := findIn(all, reFixed); m != nil && len(f.Enum) == 0 {
 		f.Only = strings.TrimRight(m[1], ".")
 	}
+	if l, ok := lineOf(all, reConditional); ok {
+		note(l, "the description makes the field mandatory only under a condition; the table's mandatory flag is kept and the condition is not enforced")
+	}
+	if l, ok := lineOf(all, reDeprecated); ok {
+		f.Deprecated = true
+		note(l, "the description says the field is deprecated; marked deprecated")
+	}
 	return f
+}
+
+var (
+	reConditional = regexp.MustCompile(`(?i)\b(?:mandatory|required)\s+(?:when|if|only when|only if|for)\b|(?:时|情况下)(?:必填|必选|必须填写)|必填条件`)
+	reDeprecated  = regexp.MustCompile(`(?i)\bdeprecated\b|\bno longer (?:used|supported)\b|已废弃|已弃用|不再使用`)
+)
+
+// lineOf returns the line of the first match of re in the lines.
+func lineOf(ls []line, re *regexp.Regexp) (int, bool) {
+	for _, l := range ls {
+		if re.MatchString(l.S) {
+			return l.N, true
+		}
+	}
+	return 0, false
 }
 
 // reValueColon matches "value: comment".
