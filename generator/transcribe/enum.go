@@ -243,16 +243,18 @@ func joinValues(items []enumItem) string {
 	return strings.Join(vs, ", ")
 }
 
-// varNames names the enum values: string values by the part of the value
-// that differs (hss.version.basic -> basic, CLOUD -> cloud), numbers by
-// their labels ("yearly/monthly" -> yearly_monthly).
+// varNames names the enum values: numbers by their labels
+// ("yearly/monthly" -> yearly_monthly), strings by the English rendering
+// of a known Chinese label (专业版 -> professional) or else by the part of
+// the value that differs (hss.version.basic -> basic, CLOUD -> cloud).
 func varNames(items []enumItem, byValue bool) []string {
 	out := make([]string, len(items))
 	seen := map[string]bool{}
 	prefix := commonPrefix(items)
 	for i, it := range items {
 		n := varName(it)
-		if v := identOf(strings.TrimPrefix(it.Value, prefix)); byValue && v != "" {
+		_, translated := zhLabels[cleanLabel(it.Label)]
+		if v := identOf(strings.TrimPrefix(it.Value, prefix)); byValue && v != "" && !translated {
 			n = v
 		}
 		if seen[n] || strings.HasPrefix(n, "value_") {
@@ -286,11 +288,7 @@ func commonPrefix(items []enumItem) string {
 // varName turns an enum label (or, failing that, its value) into an
 // identifier for x-enum-varnames.
 func varName(it enumItem) string {
-	label := it.Label
-	if i := strings.IndexAny(label, "(（"); i > 0 {
-		label = label[:i]
-	}
-	label = strings.TrimRight(strings.TrimSpace(label), ".。")
+	label := cleanLabel(it.Label)
 	if v, ok := zhLabels[label]; ok {
 		return v
 	}
@@ -298,6 +296,14 @@ func varName(it enumItem) string {
 		return n
 	}
 	return identOf("value_" + it.Value)
+}
+
+// cleanLabel drops a label's parenthesised remark and final stop.
+func cleanLabel(label string) string {
+	if i := strings.IndexAny(label, "(（"); i > 0 {
+		label = label[:i]
+	}
+	return strings.TrimRight(strings.TrimSpace(label), ".。")
 }
 
 // identOf lower-cases s and joins its ASCII words with underscores; it
