@@ -109,8 +109,8 @@ func signableHeader(name string) bool {
 // appendCanonicalRequest appends the canonical request of req to buf.
 // signed is the ";"-joined lower-case signed header list. keys, when not
 // nil, are the header map keys of the signed names in the same order (the
-// signing side); otherwise each name is looked up in req.Header, and "host"
-// is req.Host (the verifying side). missing is the first signed name the
+// signing side); otherwise each name is looked up in req.Header (the
+// verifying side). "host" is always req.Host, what is sent. missing is the first signed name the
 // request does not carry.
 func appendCanonicalRequest(buf []byte, req *http.Request, body []byte, signed []byte, keys []string) (out []byte, missing string, err error) {
 	buf = append(buf, req.Method...)
@@ -133,15 +133,16 @@ func appendCanonicalRequest(buf []byte, req *http.Request, body []byte, signed [
 		}
 		var values []string
 		switch {
-		case keys != nil:
-			values = req.Header[keys[i]]
 		case string(name) == "host":
+			// What goes on the wire, not a Host entry of the header map.
 			host := req.Host
 			if host == "" {
 				host = req.URL.Host
 			}
 			buf = appendHeaderLine(buf, name, host)
 			continue
+		case keys != nil:
+			values = req.Header[keys[i]]
 		default:
 			values = headerValues(req.Header, name)
 		}
