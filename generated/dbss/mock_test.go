@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"sync"
@@ -335,4 +336,38 @@ func TestMockConcurrentOrders(t *testing.T) {
 			t.Errorf("order %s was never answered", o.ID)
 		}
 	}
+}
+
+// FuzzMockNeverFails feeds the mock arbitrary bodies, content types and
+// query strings: every answer must be a 2xx or 4xx with the service's
+// error body, never a panic or a 5xx.
+func FuzzMockNeverFails(f *testing.F) {
+	f.Add(validOrder, "application/json", "")
+	f.Add(`{"name":null,"nics":[null],"tags":[{"value":1}]}`, "application/json; charset=utf-8", "a=1")
+	f.Add(`{"public_ip":{"eip":{"bandwidth":{"size":"x"}}}}`, "application/json", "")
+	f.Add(`[[[[`, "text/plain", "%zz")
+	f.Add(`{"asset_nums":1e400}`, "APPLICATION/JSON", "")
+	f.Add("{\"name\":\"\xff\"}", "application/json", "")
+	m := NewMockServer(WithMockToken("tok"), WithMockMaxRecords(100))
+	f.Fuzz(func(t *testing.T, body, ctype, query string) {
+		req := httptest.NewRequest("POST", "http://mock"+orderPath, strings.NewReader(body))
+		req.URL.RawQuery = query
+		req.Header.Set("Content-Type", ctype)
+		req.Header.Set("X-Auth-Token", "tok")
+		rec := httptest.NewRecorder()
+		m.ServeHTTP(rec, req)
+		var out map[string]any
+		if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
+			t.Fatalf("reply is not JSON: %s", rec.Body)
+		}
+		if rec.Code >= 500 || rec.Code != 200 && (out["error_code"] == "" || out["error_msg"] == "") {
+			t.Fatalf("%d %s", rec.Code, rec.Body)
+		}
+		if rec.Code == 200 {
+			var b ChargeOrderDbssNew
+			if err := json.Unmarshal([]byte(body), &b); err != nil || b.Validate() != nil {
+				t.Fatalf("accepted a body that does not validate: %v %v", err, b.Validate())
+			}
+		}
+	})
 }

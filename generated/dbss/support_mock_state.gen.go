@@ -123,12 +123,13 @@ func (m *MockServer) newOrder(c *mockCall) (string, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	minute := now.Unix() / 60
-	if minute > m.idMinute {
-		m.idMinute, m.idSeq = minute, 0
-	}
 	// Never go back to a minute already used: a clock that steps back
 	// keeps the current stamp rather than risk a repeated ID.
-	prefix := "CS" + time.Unix(m.idMinute*60, 0).In(m.zone).Format("0601021504")
+	if minute > m.idMinute || m.idPrefix == "" {
+		m.idMinute, m.idSeq = max(minute, m.idMinute), 0
+		m.idPrefix = "CS" + time.Unix(m.idMinute*60, 0).In(m.zone).Format("0601021504")
+	}
+	prefix := m.idPrefix
 	var id string
 	for {
 		if m.idSeq >= mockIDSpace {

@@ -117,14 +117,9 @@ func (c *mockCall) decode(v any, required bool) error {
 		return &ValidationError{Violations: []Violation{{In: "body", Rule: "required", Message: "the request body is missing"}}}
 	}
 	c.input = v
-	// A generated body type checks the syntax in its UnmarshalJSON; calling
-	// it directly saves encoding/json's extra pass over the body.
-	var err error
-	if u, ok := v.(json.Unmarshaler); ok {
-		err = u.UnmarshalJSON(body)
-	} else {
-		err = json.Unmarshal(body, v)
-	}
+	// Through json.Unmarshal, which checks the syntax before the generated
+	// UnmarshalJSON sees the body: that code may assume valid JSON.
+	err := json.Unmarshal(body, v)
 	if err == nil {
 		return nil
 	}

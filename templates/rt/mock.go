@@ -97,6 +97,7 @@ type MockServer struct {
 	dropped  int            // records dropped to stay under maxRecords
 	idMinute int64
 	idSeq    int
+	idPrefix string // "CS" and idMinute as yymmddHHMM
 	faults   []*mockFault
 	zone     *time.Location // of order IDs: China Standard Time
 
