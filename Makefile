@@ -1,6 +1,6 @@
 # ordergen: Huawei Cloud order endpoints, from doc pages to Go code.
 GO ?= go
-SPECS := dsc dbss hss
+SPECS := $(basename $(notdir $(wildcard specs/*.yaml)))
 
 .PHONY: all generate check test test-short golden bench vet
 
