@@ -584,7 +584,7 @@ func (t *ProductInfoBeanNew) UnmarshalJSON(data []byte) error {
 		switch name := sc.name(); string(name) {
 		case "all_resource_names":
 			bit = (1 << 0)
-			if firstNullElem(sc.value()) >= 0 {
+			if nullWithin(sc.value(), "a") {
 				elem = bit
 			}
 		case "cloud_service_type":

@@ -80,8 +80,6 @@ func (t *ChargeOrderDbssNew) validate(v *violations, p *vpath) {
 		switch {
 		case t.xNull&(1<<0) != 0:
 			v.add(&c, "null", "must not be null")
-		case t.xNullElem&(1<<0) != 0:
-			v.add(&c, "null", "items must not be null")
 		default:
 			if t.Tags != nil {
 				for i0 := range t.Tags {
@@ -224,8 +222,6 @@ func (t *ChargeOrderDbssNew) validate(v *violations, p *vpath) {
 			v.add(&c, "required", "is required")
 		case t.Nics == nil:
 			v.add(&c, "required", "is required")
-		case t.xNullElem&(1<<15) != 0:
-			v.add(&c, "null", "items must not be null")
 		default:
 			if t.Nics != nil {
 				for i0 := range t.Nics {
@@ -273,8 +269,6 @@ func (t *ChargeOrderDbssNew) validate(v *violations, p *vpath) {
 			v.add(&c, "required", "is required")
 		case t.ProductInfos == nil:
 			v.add(&c, "required", "is required")
-		case t.xNullElem&(1<<19) != 0:
-			v.add(&c, "null", "items must not be null")
 		default:
 			if t.ProductInfos != nil {
 				for i0 := range t.ProductInfos {
@@ -325,8 +319,6 @@ func (t *ChargeOrderDbssNew) validate(v *violations, p *vpath) {
 			v.add(&c, "required", "is required")
 		case t.SecurityGroups == nil:
 			v.add(&c, "required", "is required")
-		case t.xNullElem&(1<<24) != 0:
-			v.add(&c, "null", "items must not be null")
 		default:
 			if t.SecurityGroups != nil {
 				for i0 := range t.SecurityGroups {
@@ -449,8 +441,6 @@ func (t *DbssErrorResponse) validate(v *violations, p *vpath) {
 		switch {
 		case t.xNull&(1<<0) != 0:
 			v.add(&c, "null", "must not be null")
-		case t.xNullElem&(1<<0) != 0:
-			v.add(&c, "null", "items must not be null")
 		default:
 			if t.Details != nil {
 				for i0 := range t.Details {

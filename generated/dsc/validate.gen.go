@@ -154,8 +154,6 @@ func (t *PeriodOrderRequest) validate(v *violations, p *vpath) {
 			v.add(&c, "required", "is required")
 		case t.ProductInfos == nil:
 			v.add(&c, "required", "is required")
-		case t.xNullElem&(1<<7) != 0:
-			v.add(&c, "null", "items must not be null")
 		default:
 			if t.ProductInfos != nil {
 				for i0 := range t.ProductInfos {

@@ -182,6 +182,59 @@ func (s *objScanner) skipValue() {
 	}
 }
 
+// nullWithin reports whether the JSON array or object raw holds a null
+// where shape forbids one. shape has one letter per level of nesting: 'a'
+// for an array whose items must not be null, 'A' for one whose items may
+// be, 'm' and 'M' the same for the member values of an object (a map).
+// Values below the last level are not looked into; raw of another kind
+// holds no forbidden null.
+func nullWithin(raw []byte, shape string) bool {
+	if shape == "" {
+		return false
+	}
+	s := objScanner{data: raw}
+	s.skipSpace()
+	if s.pos >= len(raw) {
+		return false
+	}
+	check := func(v []byte) bool {
+		if string(v) == "null" {
+			return shape[0] == 'a' || shape[0] == 'm'
+		}
+		return nullWithin(v, shape[1:])
+	}
+	switch {
+	case raw[s.pos] == '{' && (shape[0] == 'm' || shape[0] == 'M'):
+		sc := newObjScanner(raw)
+		for sc.next() {
+			if check(sc.value()) {
+				return true
+			}
+		}
+	case raw[s.pos] == '[' && (shape[0] == 'a' || shape[0] == 'A'):
+		s.pos++
+		for {
+			s.skipSpace()
+			if s.pos < len(raw) && raw[s.pos] == ',' {
+				s.pos++
+				s.skipSpace()
+			}
+			if s.pos >= len(raw) || raw[s.pos] == ']' {
+				return false
+			}
+			start := s.pos
+			s.skipValue()
+			if s.err != nil {
+				return false
+			}
+			if check(raw[start:s.pos]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // firstNullElem returns the index of the first null element of the JSON
 // array raw, or -1 when there is none (or raw is no array).
 func firstNullElem(raw []byte) int {
@@ -276,6 +329,9 @@ func integralNumbers(data []byte) ([]byte, bool) {
 		case c == '"':
 			s := objScanner{data: data, pos: i}
 			s.skipString()
+			if s.err != nil {
+				return data, false // unterminated: not JSON, nothing to respell
+			}
 			i = s.pos
 			continue
 		case c == '-' || ('0' <= c && c <= '9'):

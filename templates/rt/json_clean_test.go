@@ -57,7 +57,8 @@ func TestIntegralNumbers(t *testing.T) {
 		{`[1e400,1e-400,2147483647.0000000001]`, `[1e400,0,2147483647]`, true},
 		{`{"k\"2.0":"\\",  "x" :3.000}`, `{"k\"2.0":"\\",  "x" :3}`, true},
 		{`1e19`, `10000000000000000000`, true},
-		{`1e30`, `1e30`, false}, // beyond any Go integer: left for the decoder to reject
+		{`1e30`, `1e30`, false},         // beyond any Go integer: left for the decoder to reject
+		{`[2.0, "x`, `[2.0, "x`, false}, // malformed: unchanged, and no endless loop
 	} {
 		got, changed := integralNumbers([]byte(tc.in))
 		if string(got) != tc.want || changed != tc.changed {
@@ -73,5 +74,31 @@ func TestAppendUnknown(t *testing.T) {
 	}
 	if len(keys) != 3 || keys[0] != "x" || keys[1] != "y" || keys[2] != "z" {
 		t.Errorf("appendUnknown kept %q, want [x y z]", keys)
+	}
+}
+
+func TestNullWithin(t *testing.T) {
+	for _, tc := range []struct {
+		raw, shape string
+		want       bool
+	}{
+		{`[1, 2]`, "a", false},
+		{`[1, null]`, "a", true},
+		{`[1, null]`, "A", false},
+		{`[[1], [null]]`, "a", false},
+		{`[[1], [null]]`, "aa", true},
+		{`[[1], null]`, "aa", true},
+		{`[[1], null]`, "Aa", false},
+		{` { "x" : [ 1 , null ] } `, "ma", true},
+		{`{"x": null, "y": 1}`, "m", true},
+		{`{"x": null}`, "a", false}, // not an array
+		{`null`, "a", false},
+		{`["null", "[null]"]`, "a", false},
+		{`[{"a": null}]`, "a", false},
+		{`[]`, "aa", false},
+	} {
+		if got := nullWithin([]byte(tc.raw), tc.shape); got != tc.want {
+			t.Errorf("nullWithin(%s, %q) = %v, want %v", tc.raw, tc.shape, got, tc.want)
+		}
 	}
 }

@@ -90,14 +90,33 @@ func anonType(s *model.Schema) jen.Code {
 	case model.KindBoolean:
 		return jen.Bool()
 	case model.KindArray:
-		return jen.Index().Add(goType(s.Items))
+		return jen.Index().Add(elemType(s.Items))
 	case model.KindObject:
 		if s.AdditionalProperties != nil {
-			return jen.Map(jen.String()).Add(goType(s.AdditionalProperties))
+			return jen.Map(jen.String()).Add(elemType(s.AdditionalProperties))
 		}
 		return jen.Map(jen.String()).Any()
 	}
 	return jen.Any()
+}
+
+// elemType returns the Go type of an array item or map value of schema s:
+// a pointer for a nullable scalar, so that null stays apart from zero.
+func elemType(s *model.Schema) jen.Code {
+	if nullableScalar(s) {
+		return jen.Op("*").Add(goType(s))
+	}
+	return goType(s)
+}
+
+// nullableScalar reports whether s is a string, number, integer or boolean
+// that may be null.
+func nullableScalar(s *model.Schema) bool {
+	switch s.Kind {
+	case model.KindString, model.KindInteger, model.KindNumber, model.KindBoolean:
+		return s.Nullable
+	}
+	return false
 }
 
 // fieldShape says how a property is held in its struct.

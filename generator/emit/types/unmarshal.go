@@ -2,6 +2,7 @@ package types
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -53,10 +54,10 @@ func (e *emitter) unmarshal(s *model.Schema) []jen.Code {
 			required |= bit
 		}
 		body := []jen.Code{jen.Id("bit").Op("=").Add(bitLit(bit))}
-		if nullElemMatters(p.Schema) {
+		if shape := nullShape(p.Schema); shape != "" {
 			// [1, null] decodes as [1, 0]: look for the null ourselves.
 			elems = true
-			body = append(body, jen.If(jen.Id("firstNullElem").Call(jen.Id("sc").Dot("value").Call()).Op(">=").Lit(0)).Block(
+			body = append(body, jen.If(jen.Id("nullWithin").Call(jen.Id("sc").Dot("value").Call(), jen.Lit(shape))).Block(
 				jen.Id("elem").Op("=").Id("bit"),
 			))
 		}
@@ -174,17 +175,30 @@ func (e *emitter) unmarshal(s *model.Schema) []jen.Code {
 	return out
 }
 
-// nullElemMatters reports whether an array member can hide a null item:
-// items that decode into a Go scalar turn null into the zero value.
-func nullElemMatters(s *model.Schema) bool {
-	if s.Kind != model.KindArray || s.Items == nil || s.Items.Nullable {
-		return false
+// nullShape describes where a member of schema s can hide a null that
+// encoding/json would decode as a zero value: one letter per level of
+// array or map nesting, 'a' (array) or 'm' (map) when the level's items
+// must not be null, 'A' or 'M' when they may be or decode into a struct,
+// which records a null itself. "" means no null can hide.
+func nullShape(s *model.Schema) string {
+	var b []byte
+	for {
+		var el *model.Schema
+		var c byte
+		switch {
+		case s.Kind == model.KindArray && s.Items != nil:
+			el, c = s.Items, 'a'
+		case s.Kind == model.KindObject && !isStruct(s) && s.AdditionalProperties != nil:
+			el, c = s.AdditionalProperties, 'm'
+		default:
+			return strings.TrimRight(string(b), "AM")
+		}
+		if el.Nullable || isStruct(el) || el.Kind == model.KindAny {
+			c -= 'a' - 'A'
+		}
+		b = append(b, c)
+		s = el
 	}
-	switch s.Items.Kind {
-	case model.KindString, model.KindInteger, model.KindNumber, model.KindBoolean:
-		return true
-	}
-	return false
 }
 
 // hasSecret reports whether values of s can hold a password, at any depth.

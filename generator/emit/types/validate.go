@@ -110,8 +110,12 @@ func (e *emitter) memberChecks(p *model.Property, bit uint64) jen.Code {
 			cases = append(cases, jen.Case(field.Clone().Op("==").Nil()).Block(rep("required", "is required")))
 		}
 	}
-	if shape == shapeNilable && p.Schema.Kind == model.KindArray {
-		cases = append(cases, jen.Case(jen.Id("t").Dot("xNullElem").Op("&").Add(bitLit(bit)).Op("!=").Lit(0)).Block(rep("null", "items must not be null")))
+	if nullShape(p.Schema) != "" {
+		msg := "items must not be null"
+		if p.Schema.Kind == model.KindObject {
+			msg = "values must not be null"
+		}
+		cases = append(cases, jen.Case(jen.Id("t").Dot("xNullElem").Op("&").Add(bitLit(bit)).Op("!=").Lit(0)).Block(rep("null", msg)))
 	}
 	var checks []jen.Code
 	switch shape {
@@ -296,6 +300,17 @@ func (e *emitter) arrayChecks(s *model.Schema, x jen.Code, pv string, depth int,
 		out = append(out, jen.If(jen.Op("!").Id("uniqueItems").Call(x)).Block(rep("uniqueItems", "items must be unique")))
 	}
 	i, ev := fmt.Sprintf("i%d", depth), fmt.Sprintf("e%d", depth)
+	if nullableScalar(s.Items) {
+		// for i := range x { if n := x[i]; n != nil { e := p.elem(i); checks of *n } }
+		n := fmt.Sprintf("n%d", depth)
+		inner := e.checks(s.Items, jen.Parens(jen.Op("*").Id(n)), ev, depth+1, false)
+		if len(inner) > 0 {
+			out = append(out, jen.For(jen.Id(i).Op(":=").Range().Add(x)).Block(
+				jen.If(jen.Id(n).Op(":=").Add(x).Index(jen.Id(i)), jen.Id(n).Op("!=").Nil()).Block(
+					append([]jen.Code{jen.Id(ev).Op(":=").Id(pv).Dot("elem").Call(jen.Id(i))}, inner...)...)))
+		}
+		return out
+	}
 	inner := e.checks(s.Items, jen.Add(x).Index(jen.Id(i)), ev, depth+1, false)
 	if len(inner) > 0 {
 		out = append(out, jen.For(jen.Id(i).Op(":=").Range().Add(x)).Block(
@@ -311,9 +326,16 @@ func (e *emitter) mapChecks(s *model.Schema, x jen.Code, pv string, depth int) [
 		return nil
 	}
 	k, mv, ev := fmt.Sprintf("k%d", depth), fmt.Sprintf("m%d", depth), fmt.Sprintf("e%d", depth)
-	inner := e.checks(s.AdditionalProperties, jen.Id(mv), ev, depth+1, false)
+	val := jen.Id(mv)
+	if nullableScalar(s.AdditionalProperties) {
+		val = jen.Parens(jen.Op("*").Id(mv))
+	}
+	inner := e.checks(s.AdditionalProperties, val, ev, depth+1, false)
 	if len(inner) == 0 {
 		return nil
+	}
+	if nullableScalar(s.AdditionalProperties) {
+		inner = []jen.Code{jen.If(jen.Id(mv).Op("!=").Nil()).Block(inner...)}
 	}
 	// for _, k := range slices.Sorted(maps.Keys(x)) { m := x[k]; e := p.child(k); ... }
 	return []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(x))).Block(
