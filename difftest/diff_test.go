@@ -1,6 +1,7 @@
 package difftest
 
 import (
+	"flag"
 	"fmt"
 	"math/rand/v2"
 	"sort"
@@ -42,6 +43,8 @@ func TestExamples(t *testing.T) {
 	}
 }
 
+var seed = flag.Uint64("seed", 2026, "seed of TestMutations (the normal run uses the default)")
+
 // mutationCount is the number of mutated documents TestMutations checks
 // (a tenth with -short).
 const mutationCount = 120_000
@@ -59,7 +62,7 @@ func TestMutations(t *testing.T) {
 			t.Parallel()
 			s := mustService(t, name)
 			perService := total / len(serviceNames)
-			g := &gen{rng: rand.New(rand.NewPCG(2026, uint64(i)))}
+			g := &gen{rng: rand.New(rand.NewPCG(*seed, uint64(i)))}
 			others := make([]*target, 0, len(s.targets))
 			for _, comp := range sortedKeys(s.targets) {
 				if s.targets[comp] != s.body {
@@ -182,3 +185,20 @@ func fuzzService(f *testing.F, name string) {
 func FuzzDBSS(f *testing.F) { fuzzService(f, "dbss") }
 func FuzzDSC(f *testing.F)  { fuzzService(f, "dsc") }
 func FuzzHSS(f *testing.F)  { fuzzService(f, "hss") }
+
+// TestDirectUnmarshalMalformed calls UnmarshalJSON directly, bypassing
+// encoding/json's syntax check, on every prefix of every example: each
+// call must return (no endless loop, no panic) and every proper prefix
+// must be an error.
+func TestDirectUnmarshalMalformed(t *testing.T) {
+	for _, name := range serviceNames {
+		s := mustService(t, name)
+		for _, ex := range s.examples {
+			for i := range len(ex.data) {
+				if err := directUnmarshal(s.name, ex.target.name, ex.data[:i]); err == nil {
+					t.Errorf("%s: %s: prefix %q decodes without error", name, ex.where, ex.data[:i])
+				}
+			}
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 	"sync"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/hwcorder/ordergen/difftest/rich"
 	"github.com/hwcorder/ordergen/generated/dbss"
 	"github.com/hwcorder/ordergen/generated/dsc"
 	"github.com/hwcorder/ordergen/generated/hss"
@@ -114,10 +116,20 @@ var oursByService = map[string]map[string]func([]byte) error{
 		"CreateQuotasOrderRequestInfo": decodeValidate[hss.CreateQuotasOrderRequestInfo],
 		"CreateQuotasOrderResponse":    decodeValidate[hss.CreateQuotasOrderResponse],
 	},
+	"rich": {
+		"Order":  decodeValidate[rich.Order],
+		"Line":   decodeValidate[rich.Line],
+		"Closed": decodeValidate[rich.Closed],
+	},
 }
 
-// serviceNames is the order the tests visit the services in.
-var serviceNames = []string{"dbss", "dsc", "hss"}
+// serviceNames is the order the tests visit the services in: the three
+// specs of the project, then rich (rich/rich.yaml), which holds the
+// constructs they do not use.
+var serviceNames = []string{"dbss", "dsc", "hss", "rich"}
+
+// richSpec is the path of the extra spec, relative to this package.
+const richSpec = "rich/rich.yaml"
 
 // loadService loads one embedded spec with kin-openapi; the result is
 // shared by the tests of the package and never changed after loading.
@@ -141,6 +153,13 @@ var loadService = func() func(string) (*service, error) {
 
 func load(name string) (*service, error) {
 	data, file, ok := specs.Spec(name)
+	if name == "rich" {
+		var err error
+		if data, err = os.ReadFile(richSpec); err != nil {
+			return nil, err
+		}
+		file, ok = richSpec, true
+	}
 	if !ok {
 		return nil, fmt.Errorf("no embedded spec %q", name)
 	}
@@ -270,4 +289,34 @@ func verdict(err error) string {
 		return "valid"
 	}
 	return "invalid (" + strings.ReplaceAll(err.Error(), "\n", " ") + ")"
+}
+
+// directUnmarshal calls the generated UnmarshalJSON of a body or response
+// type itself.
+func directUnmarshal(service, comp string, data []byte) error {
+	type unmarshaler interface{ UnmarshalJSON([]byte) error }
+	var v unmarshaler
+	switch service + "." + comp {
+	case "dbss.ChargeOrderDbssNew":
+		v = new(dbss.ChargeOrderDbssNew)
+	case "dbss.CreateDbOmInstancePeriodResponse":
+		v = new(dbss.CreateDbOmInstancePeriodResponse)
+	case "dsc.PeriodOrderRequest":
+		v = new(dsc.PeriodOrderRequest)
+	case "dsc.CreateProductOrderResponse":
+		v = new(dsc.CreateProductOrderResponse)
+	case "dsc.DscErrorResponse":
+		v = new(dsc.DscErrorResponse)
+	case "hss.CreateQuotasOrderRequestInfo":
+		v = new(hss.CreateQuotasOrderRequestInfo)
+	case "hss.CreateQuotasOrderResponse":
+		v = new(hss.CreateQuotasOrderResponse)
+	case "rich.Order":
+		v = new(rich.Order)
+	case "rich.Closed":
+		v = new(rich.Closed)
+	default:
+		panic("no direct decoder for " + service + "." + comp)
+	}
+	return v.UnmarshalJSON(data)
 }

@@ -77,7 +77,7 @@ func (g *gen) valid(s *openapi3.Schema, depth int) *jv {
 	if len(s.Enum) > 0 {
 		return fromAny(s.Enum[g.pick(len(s.Enum))])
 	}
-	if s.Example != nil && g.chance(0.3) {
+	if s.Example != nil && (s.Pattern != "" || s.Format == "date" || s.Format == "date-time" || s.Format == "byte" || g.chance(0.3)) {
 		return fromAny(s.Example)
 	}
 	switch {
@@ -299,7 +299,33 @@ func (g *gen) numberProbe(s *openapi3.Schema) string {
 	if g.chance(0.2) {
 		return strconv.FormatFloat(math.Trunc(g.rng.NormFloat64()*1e6), 'f', -1, 64)
 	}
-	return numberLits[g.pick(len(numberLits))]
+	for {
+		lit := numberLits[g.pick(len(numberLits))]
+		if !knownNumberDifference(s, lit) {
+			return lit
+		}
+	}
+}
+
+// knownNumberDifference reports whether lit in a member of schema s is one
+// of the documented differences (docs/bench-validate.md): an integral
+// number too large for int64 in an integer without format int32, which
+// kin-openapi accepts (an unformatted integer may have any size; format
+// int64 admits 2^63 as float64(MaxInt64)) and Go's int64 cannot hold; or a
+// number beyond float32 range for format float, which kin-openapi checks
+// as a float64 and the generated float32 field cannot hold.
+func knownNumberDifference(s *openapi3.Schema, lit string) bool {
+	f, err := strconv.ParseFloat(lit, 64)
+	if err != nil {
+		return false
+	}
+	switch {
+	case s.Type.Is("integer"):
+		return s.Format != "int32" && math.Abs(f) >= 1<<63-1024
+	case s.Type.Is("number"):
+		return s.Format == "float" && math.Abs(f) > math.MaxFloat32
+	}
+	return false
 }
 
 func (g *gen) stringProbe(s *openapi3.Schema) *jv {
