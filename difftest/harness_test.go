@@ -117,9 +117,10 @@ var oursByService = map[string]map[string]func([]byte) error{
 		"CreateQuotasOrderResponse":    decodeValidate[hss.CreateQuotasOrderResponse],
 	},
 	"rich": {
-		"Order":  decodeValidate[rich.Order],
-		"Line":   decodeValidate[rich.Line],
-		"Closed": decodeValidate[rich.Closed],
+		"Order":        decodeValidate[rich.Order],
+		"Line":         decodeValidate[rich.Line],
+		"Closed":       decodeValidate[rich.Closed],
+		"NullableLine": decodeValidate[rich.NullableLine],
 	},
 }
 

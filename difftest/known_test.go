@@ -86,7 +86,7 @@ func TestKnownDifferences(t *testing.T) {
 // a float64).
 func TestKnownNumberDifferences(t *testing.T) {
 	s := mustService(t, "rich")
-	base := `{"id":"ab12","count":5,"kind":"small","lines":[{"sku":"AB1","qty":2}]`
+	base := `{"id":"ab12","must_note":"n","count":5,"kind":"small","lines":[{"sku":"AB1","qty":2}]`
 	if err := s.body.ours([]byte(base + "}")); err != nil {
 		t.Fatalf("base body: %v", err)
 	}

@@ -9,6 +9,68 @@ import "encoding/json"
 // one sent with its zero value. It reads data as a JSON Schema validator
 // does: a repeated key counts once (the last), a key differing from a member
 // name only in case is an unknown member, and 2.0 is an integer.
+func (t *Address) UnmarshalJSON(data []byte) error {
+	type plain Address
+	*t = Address{}
+	if isNull(data) {
+		t.xIsNull = true
+		return nil
+	}
+	var seen, null uint64
+	clean := true
+	sc := newObjScanner(data)
+	for sc.next() {
+		var bit uint64
+		switch name := sc.name(); string(name) {
+		case "city":
+			bit = (1 << 0)
+		case "zip":
+			bit = (1 << 1)
+		default:
+			if t.xFolds(name) {
+				clean = false
+			}
+			continue
+		}
+		if seen&bit != 0 {
+			clean = false // a repeated member: only its last value counts
+		}
+		seen |= bit
+		null &^= bit
+		if sc.null {
+			null |= bit
+		}
+	}
+	if sc.err == nil && !clean {
+		data = cleanObject(data, t.xFolds)
+	}
+	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
+		// An integer spelled 2.0 or 2e0 is still an integer.
+		d, ok := integralNumbers(data)
+		if !ok {
+			return err
+		}
+		*t = Address{}
+		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
+			return err
+		}
+	}
+	t.xMissing = 0x1 &^ seen
+	t.xNull = null
+	return sc.err
+}
+
+// xFolds reports whether key, which names no member, names one when case is
+// ignored: encoding/json would decode it into that member.
+func (*Address) xFolds(key []byte) bool {
+	return foldsToMember(key, "city", "zip")
+}
+
+// UnmarshalJSON decodes data into t and records which members were absent,
+// null or unknown, so that Validate can tell a missing required member from
+// one sent with its zero value. It reads data as a JSON Schema validator
+// does: a repeated key counts once (the last), a key differing from a member
+// name only in case is an unknown member, and 2.0 is an integer.
 func (t *Closed) UnmarshalJSON(data []byte) error {
 	type plain Closed
 	*t = Closed{}
@@ -181,6 +243,66 @@ func (*Line) xFolds(key []byte) bool {
 // one sent with its zero value. It reads data as a JSON Schema validator
 // does: a repeated key counts once (the last), a key differing from a member
 // name only in case is an unknown member, and 2.0 is an integer.
+func (t *NullableLine) UnmarshalJSON(data []byte) error {
+	type plain NullableLine
+	*t = NullableLine{}
+	if isNull(data) {
+		t.xIsNull = true
+		return nil
+	}
+	var seen, null uint64
+	clean := true
+	sc := newObjScanner(data)
+	for sc.next() {
+		var bit uint64
+		switch name := sc.name(); string(name) {
+		case "qty":
+			bit = (1 << 0)
+		default:
+			if t.xFolds(name) {
+				clean = false
+			}
+			continue
+		}
+		if seen&bit != 0 {
+			clean = false // a repeated member: only its last value counts
+		}
+		seen |= bit
+		null &^= bit
+		if sc.null {
+			null |= bit
+		}
+	}
+	if sc.err == nil && !clean {
+		data = cleanObject(data, t.xFolds)
+	}
+	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
+		// An integer spelled 2.0 or 2e0 is still an integer.
+		d, ok := integralNumbers(data)
+		if !ok {
+			return err
+		}
+		*t = NullableLine{}
+		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
+			return err
+		}
+	}
+	t.xMissing = 0x1 &^ seen
+	t.xNull = null
+	return sc.err
+}
+
+// xFolds reports whether key, which names no member, names one when case is
+// ignored: encoding/json would decode it into that member.
+func (*NullableLine) xFolds(key []byte) bool {
+	return foldsToMember(key, "qty")
+}
+
+// UnmarshalJSON decodes data into t and records which members were absent,
+// null or unknown, so that Validate can tell a missing required member from
+// one sent with its zero value. It reads data as a JSON Schema validator
+// does: a repeated key counts once (the last), a key differing from a member
+// name only in case is an unknown member, and 2.0 is an integer.
 func (t *Order) UnmarshalJSON(data []byte) error {
 	type plain Order
 	*t = Order{}
@@ -194,80 +316,93 @@ func (t *Order) UnmarshalJSON(data []byte) error {
 	for sc.next() {
 		var bit, elem uint64
 		switch name := sc.name(); string(name) {
-		case "id":
+		case "must_note":
 			bit = (1 << 0)
-		case "count":
+		case "maybe_line":
 			bit = (1 << 1)
-		case "big":
+		case "address":
 			bit = (1 << 2)
-		case "plain_int":
+		case "colors":
 			bit = (1 << 3)
-		case "price":
+		case "small_grid":
 			bit = (1 << 4)
-		case "step":
+			if nullWithin(sc.value(), "aa") {
+				elem = bit
+			}
+		case "id":
 			bit = (1 << 5)
-		case "ratio":
+		case "count":
 			bit = (1 << 6)
-		case "kind":
+		case "big":
 			bit = (1 << 7)
-		case "level":
+		case "plain_int":
 			bit = (1 << 8)
-		case "scale":
+		case "price":
 			bit = (1 << 9)
-		case "note":
+		case "step":
 			bit = (1 << 10)
-		case "maybe_count":
+		case "ratio":
 			bit = (1 << 11)
-		case "flag":
+		case "kind":
 			bit = (1 << 12)
-		case "day":
+		case "level":
 			bit = (1 << 13)
-		case "at":
+		case "scale":
 			bit = (1 << 14)
-		case "blob":
+		case "note":
 			bit = (1 << 15)
-		case "secret":
+		case "maybe_count":
 			bit = (1 << 16)
-		case "lines":
+		case "flag":
 			bit = (1 << 17)
-		case "codes":
+		case "day":
 			bit = (1 << 18)
+		case "at":
+			bit = (1 << 19)
+		case "blob":
+			bit = (1 << 20)
+		case "secret":
+			bit = (1 << 21)
+		case "lines":
+			bit = (1 << 22)
+		case "codes":
+			bit = (1 << 23)
 			if nullWithin(sc.value(), "a") {
 				elem = bit
 			}
 		case "grid":
-			bit = (1 << 19)
+			bit = (1 << 24)
 			if nullWithin(sc.value(), "aa") {
 				elem = bit
 			}
 		case "nums":
-			bit = (1 << 20)
+			bit = (1 << 25)
 			if nullWithin(sc.value(), "a") {
 				elem = bit
 			}
 		case "maybe_nums":
-			bit = (1 << 21)
+			bit = (1 << 26)
 		case "nested_maps":
-			bit = (1 << 22)
+			bit = (1 << 27)
 			if nullWithin(sc.value(), "ma") {
 				elem = bit
 			}
 		case "labels":
-			bit = (1 << 23)
+			bit = (1 << 28)
 			if nullWithin(sc.value(), "m") {
 				elem = bit
 			}
 		case "counts":
-			bit = (1 << 24)
+			bit = (1 << 29)
 			if nullWithin(sc.value(), "m") {
 				elem = bit
 			}
 		case "extra":
-			bit = (1 << 25)
+			bit = (1 << 30)
 		case "inner":
-			bit = (1 << 26)
+			bit = (1 << 31)
 		case "kinds":
-			bit = (1 << 27)
+			bit = (1 << 32)
 			if nullWithin(sc.value(), "a") {
 				elem = bit
 			}
@@ -301,7 +436,7 @@ func (t *Order) UnmarshalJSON(data []byte) error {
 			return err
 		}
 	}
-	t.xMissing = 0x20083 &^ seen
+	t.xMissing = 0x401061 &^ seen
 	t.xNull = null
 	t.xNullElem = nullElem
 	return sc.err
@@ -310,5 +445,5 @@ func (t *Order) UnmarshalJSON(data []byte) error {
 // xFolds reports whether key, which names no member, names one when case is
 // ignored: encoding/json would decode it into that member.
 func (*Order) xFolds(key []byte) bool {
-	return foldsToMember(key, "id", "count", "big", "plain_int", "price", "step", "ratio", "kind", "level", "scale", "note", "maybe_count", "flag", "day", "at", "blob", "secret", "lines", "codes", "grid", "nums", "maybe_nums", "nested_maps", "labels", "counts", "extra", "inner", "kinds")
+	return foldsToMember(key, "must_note", "maybe_line", "address", "colors", "small_grid", "id", "count", "big", "plain_int", "price", "step", "ratio", "kind", "level", "scale", "note", "maybe_count", "flag", "day", "at", "blob", "secret", "lines", "codes", "grid", "nums", "maybe_nums", "nested_maps", "labels", "counts", "extra", "inner", "kinds")
 }

@@ -4,6 +4,37 @@ package rich
 
 import "log/slog"
 
+// Address has no description in the spec.
+//
+// Source: difftest/rich/rich.yaml #/components/schemas/Order/properties/address.
+type Address struct {
+	// City has no description in the spec. Required. Constraints: at least 1 characters.
+	City string `json:"city"`
+	// Zip has no description in the spec. Optional.
+	Zip *string `json:"zip,omitempty"`
+
+	// Decoding state, set by UnmarshalJSON and read by Validate.
+	xMissing  uint64 // required members that were absent
+	xNull     uint64 // members that were null
+	xNullElem uint64 // array members holding a null element
+	xIsNull   bool   // the value itself was null
+}
+
+// String returns t as JSON.
+func (t Address) String() string {
+	return jsonText(t)
+}
+
+// GoString is String for the %#v verb, so that no format prints a secret.
+func (t Address) GoString() string {
+	return "Address" + t.String()
+}
+
+// LogValue makes log/slog print t as String does.
+func (t Address) LogValue() slog.Value {
+	return slog.StringValue(t.String())
+}
+
 // Closed has no description in the spec.
 //
 // Source: difftest/rich/rich.yaml #/components/schemas/Closed.
@@ -36,6 +67,26 @@ func (t Closed) GoString() string {
 // LogValue makes log/slog print t as String does.
 func (t Closed) LogValue() slog.Value {
 	return slog.StringValue(t.String())
+}
+
+// ColorsItem has no description in the spec.
+//
+// Source: difftest/rich/rich.yaml #/components/schemas/Order/properties/colors/items.
+type ColorsItem string
+
+// The values ColorsItem allows.
+const (
+	ColorsItemRed   ColorsItem = "red"
+	ColorsItemGreen ColorsItem = "green"
+)
+
+// Valid reports whether v is one of the values the spec allows ("red", "green").
+func (v ColorsItem) Valid() bool {
+	switch v {
+	case ColorsItemRed, ColorsItemGreen:
+		return true
+	}
+	return false
 }
 
 // Extra has no description in the spec.
@@ -140,10 +191,49 @@ func (t Line) LogValue() slog.Value {
 	return slog.StringValue(t.String())
 }
 
+// NullableLine has no description in the spec.
+//
+// Source: difftest/rich/rich.yaml #/components/schemas/NullableLine.
+type NullableLine struct {
+	// Qty has no description in the spec. Required. Constraints: maximum 5.
+	Qty int64 `json:"qty"`
+
+	// Decoding state, set by UnmarshalJSON and read by Validate.
+	xMissing  uint64 // required members that were absent
+	xNull     uint64 // members that were null
+	xNullElem uint64 // array members holding a null element
+	xIsNull   bool   // the value itself was null
+}
+
+// String returns t as JSON.
+func (t NullableLine) String() string {
+	return jsonText(t)
+}
+
+// GoString is String for the %#v verb, so that no format prints a secret.
+func (t NullableLine) GoString() string {
+	return "NullableLine" + t.String()
+}
+
+// LogValue makes log/slog print t as String does.
+func (t NullableLine) LogValue() slog.Value {
+	return slog.StringValue(t.String())
+}
+
 // Order: An order using most constructs.
 //
 // Source: difftest/rich/rich.yaml #/components/schemas/Order.
 type Order struct {
+	// MustNote has no description in the spec. Required. Constraints: at least 1 characters.
+	MustNote *string `json:"must_note,omitempty"`
+	// MaybeLine has no description in the spec. Optional.
+	MaybeLine *NullableLine `json:"maybe_line,omitempty"`
+	// Address has no description in the spec. Optional.
+	Address *Address `json:"address,omitempty"`
+	// Colors has no description in the spec. Optional.
+	Colors []*ColorsItem `json:"colors,omitzero"`
+	// SmallGrid has no description in the spec. Optional.
+	SmallGrid [][]bool `json:"small_grid,omitzero"`
 	// ID has no description in the spec. Required. Constraints: at least 2 characters; at most 8 characters.
 	ID string `json:"id"`
 	// Count has no description in the spec. Required. Constraints: minimum 0; maximum 100.

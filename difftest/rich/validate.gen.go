@@ -9,6 +9,52 @@ import (
 	"unicode/utf8"
 )
 
+// Validate checks t against every constraint of difftest/rich/rich.yaml #/components/schemas/Order/properties/address and returns
+// a *ValidationError listing each violation in the object, or nil.
+func (t *Address) Validate() error {
+	v := violations{in: "body"}
+	p := rootPath()
+	t.validate(&v, &p)
+	return v.err()
+}
+
+func (t *Address) validate(v *violations, p *vpath) {
+	if t.xIsNull {
+		v.add(p, "null", "must not be null")
+		return
+	}
+	{
+		c := p.child("city")
+		switch {
+		case t.xNull&(1<<0) != 0:
+			v.add(&c, "null", "must not be null")
+		case t.xMissing&(1<<0) != 0:
+			v.add(&c, "required", "is required")
+		default:
+			{
+				n := utf8.RuneCountInString(string(t.City))
+				if n < 1 {
+					v.add(&c, "minLength", "length must be at least 1 characters")
+				}
+			}
+		}
+	}
+	{
+		c := p.child("zip")
+		switch {
+		case t.xNull&(1<<1) != 0:
+			v.add(&c, "null", "must not be null")
+		default:
+			if x := t.Zip; x != nil {
+				x := *x
+				if !pattern0.MatchString(string(x)) {
+					v.add(&c, "pattern", "must match the pattern ^[0-9]{5}$")
+				}
+			}
+		}
+	}
+}
+
 // Validate checks t against every constraint of difftest/rich/rich.yaml #/components/schemas/Closed and returns
 // a *ValidationError listing each violation in the object, or nil.
 func (t *Closed) Validate() error {
@@ -59,6 +105,21 @@ func (t *Closed) validate(v *violations, p *vpath) {
 				}
 			}
 		}
+	}
+}
+
+// Validate checks t against every constraint of difftest/rich/rich.yaml #/components/schemas/Order/properties/colors/items and returns
+// a *ValidationError listing each violation in the value, or nil.
+func (t ColorsItem) Validate() error {
+	v := violations{in: "body"}
+	p := rootPath()
+	t.validate(&v, &p)
+	return v.err()
+}
+
+func (t ColorsItem) validate(v *violations, p *vpath) {
+	if !t.Valid() {
+		v.add(p, "enum", "must be one of \"red\", \"green\"")
 	}
 }
 
@@ -130,7 +191,7 @@ func (t *Line) validate(v *violations, p *vpath) {
 		case t.xMissing&(1<<0) != 0:
 			v.add(&c, "required", "is required")
 		default:
-			if !pattern0.MatchString(string(t.Sku)) {
+			if !pattern1.MatchString(string(t.Sku)) {
 				v.add(&c, "pattern", "must match the pattern ^[A-Z]{2}[0-9]$")
 			}
 		}
@@ -164,6 +225,34 @@ func (t *Line) validate(v *violations, p *vpath) {
 	}
 }
 
+// Validate checks t against every constraint of difftest/rich/rich.yaml #/components/schemas/NullableLine and returns
+// a *ValidationError listing each violation in the object, or nil.
+func (t *NullableLine) Validate() error {
+	v := violations{in: "body"}
+	p := rootPath()
+	t.validate(&v, &p)
+	return v.err()
+}
+
+func (t *NullableLine) validate(v *violations, p *vpath) {
+	if t.xIsNull {
+		return // null is allowed
+	}
+	{
+		c := p.child("qty")
+		switch {
+		case t.xNull&(1<<0) != 0:
+			v.add(&c, "null", "must not be null")
+		case t.xMissing&(1<<0) != 0:
+			v.add(&c, "required", "is required")
+		default:
+			if t.Qty > 5 {
+				v.add(&c, "maximum", "must be at most 5")
+			}
+		}
+	}
+}
+
 // Validate checks t against every constraint of difftest/rich/rich.yaml #/components/schemas/Order and returns
 // a *ValidationError listing each violation in the object, or nil.
 func (t *Order) Validate() error {
@@ -179,11 +268,90 @@ func (t *Order) validate(v *violations, p *vpath) {
 		return
 	}
 	{
-		c := p.child("id")
+		c := p.child("must_note")
 		switch {
 		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
 		case t.xMissing&(1<<0) != 0:
+			v.add(&c, "required", "is required")
+		default:
+			if x := t.MustNote; x != nil {
+				x := *x
+				{
+					n := utf8.RuneCountInString(string(x))
+					if n < 1 {
+						v.add(&c, "minLength", "length must be at least 1 characters")
+					}
+				}
+			}
+		}
+	}
+	{
+		c := p.child("maybe_line")
+		switch {
+		case t.xNull&(1<<1) != 0:
+		default:
+			if t.MaybeLine != nil {
+				t.MaybeLine.validate(v, &c)
+			}
+		}
+	}
+	{
+		c := p.child("address")
+		switch {
+		case t.xNull&(1<<2) != 0:
+			v.add(&c, "null", "must not be null")
+		default:
+			if t.Address != nil {
+				t.Address.validate(v, &c)
+			}
+		}
+	}
+	{
+		c := p.child("colors")
+		switch {
+		case t.xNull&(1<<3) != 0:
+			v.add(&c, "null", "must not be null")
+		default:
+			if t.Colors != nil {
+				if !uniqueItems(t.Colors) {
+					v.add(&c, "uniqueItems", "items must be unique")
+				}
+				for i0 := range t.Colors {
+					if n0 := t.Colors[i0]; n0 != nil {
+						e0 := c.elem(i0)
+						(*n0).validate(v, &e0)
+					}
+				}
+			}
+		}
+	}
+	{
+		c := p.child("small_grid")
+		switch {
+		case t.xNull&(1<<4) != 0:
+			v.add(&c, "null", "must not be null")
+		case t.xNullElem&(1<<4) != 0:
+			v.add(&c, "null", "items must not be null")
+		default:
+			if t.SmallGrid != nil {
+				if len(t.SmallGrid) < 1 {
+					v.add(&c, "minItems", "must have at least 1 items")
+				}
+				for i0 := range t.SmallGrid {
+					e0 := c.elem(i0)
+					if len(t.SmallGrid[i0]) < 1 {
+						v.add(&e0, "minItems", "must have at least 1 items")
+					}
+				}
+			}
+		}
+	}
+	{
+		c := p.child("id")
+		switch {
+		case t.xNull&(1<<5) != 0:
+			v.add(&c, "null", "must not be null")
+		case t.xMissing&(1<<5) != 0:
 			v.add(&c, "required", "is required")
 		default:
 			{
@@ -195,7 +363,7 @@ func (t *Order) validate(v *violations, p *vpath) {
 					v.add(&c, "maxLength", "length must be at most 8 characters")
 				}
 			}
-			if !pattern1.MatchString(string(t.ID)) {
+			if !pattern2.MatchString(string(t.ID)) {
 				v.add(&c, "pattern", "must match the pattern ^[a-z]+[0-9]*$")
 			}
 		}
@@ -203,9 +371,9 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("count")
 		switch {
-		case t.xNull&(1<<1) != 0:
+		case t.xNull&(1<<6) != 0:
 			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<1) != 0:
+		case t.xMissing&(1<<6) != 0:
 			v.add(&c, "required", "is required")
 		default:
 			if t.Count <= 0 {
@@ -219,7 +387,7 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("big")
 		switch {
-		case t.xNull&(1<<2) != 0:
+		case t.xNull&(1<<7) != 0:
 			v.add(&c, "null", "must not be null")
 		default:
 			if x := t.Big; x != nil {
@@ -236,7 +404,7 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("plain_int")
 		switch {
-		case t.xNull&(1<<3) != 0:
+		case t.xNull&(1<<8) != 0:
 			v.add(&c, "null", "must not be null")
 		default:
 			if x := t.PlainInt; x != nil {
@@ -250,7 +418,7 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("price")
 		switch {
-		case t.xNull&(1<<4) != 0:
+		case t.xNull&(1<<9) != 0:
 			v.add(&c, "null", "must not be null")
 		default:
 			if x := t.Price; x != nil {
@@ -267,7 +435,7 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("step")
 		switch {
-		case t.xNull&(1<<5) != 0:
+		case t.xNull&(1<<10) != 0:
 			v.add(&c, "null", "must not be null")
 		default:
 			if x := t.Step; x != nil {
@@ -281,7 +449,7 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("ratio")
 		switch {
-		case t.xNull&(1<<6) != 0:
+		case t.xNull&(1<<11) != 0:
 			v.add(&c, "null", "must not be null")
 		default:
 			if x := t.Ratio; x != nil {
@@ -295,9 +463,9 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("kind")
 		switch {
-		case t.xNull&(1<<7) != 0:
+		case t.xNull&(1<<12) != 0:
 			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<7) != 0:
+		case t.xMissing&(1<<12) != 0:
 			v.add(&c, "required", "is required")
 		default:
 			t.Kind.validate(v, &c)
@@ -306,7 +474,7 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("level")
 		switch {
-		case t.xNull&(1<<8) != 0:
+		case t.xNull&(1<<13) != 0:
 			v.add(&c, "null", "must not be null")
 		default:
 			if x := t.Level; x != nil {
@@ -318,7 +486,7 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("scale")
 		switch {
-		case t.xNull&(1<<9) != 0:
+		case t.xNull&(1<<14) != 0:
 			v.add(&c, "null", "must not be null")
 		default:
 			if x := t.Scale; x != nil {
@@ -330,7 +498,7 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("note")
 		switch {
-		case t.xNull&(1<<10) != 0:
+		case t.xNull&(1<<15) != 0:
 		default:
 			if x := t.Note; x != nil {
 				x := *x
@@ -346,7 +514,7 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("maybe_count")
 		switch {
-		case t.xNull&(1<<11) != 0:
+		case t.xNull&(1<<16) != 0:
 		default:
 			if x := t.MaybeCount; x != nil {
 				x := *x
@@ -359,19 +527,19 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("flag")
 		switch {
-		case t.xNull&(1<<12) != 0:
+		case t.xNull&(1<<17) != 0:
 			v.add(&c, "null", "must not be null")
 		}
 	}
 	{
 		c := p.child("day")
 		switch {
-		case t.xNull&(1<<13) != 0:
+		case t.xNull&(1<<18) != 0:
 			v.add(&c, "null", "must not be null")
 		default:
 			if x := t.Day; x != nil {
 				x := *x
-				if !pattern2.MatchString(string(x)) {
+				if !pattern3.MatchString(string(x)) {
 					v.add(&c, "format", "must be a valid date")
 				}
 			}
@@ -380,12 +548,12 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("at")
 		switch {
-		case t.xNull&(1<<14) != 0:
+		case t.xNull&(1<<19) != 0:
 			v.add(&c, "null", "must not be null")
 		default:
 			if x := t.At; x != nil {
 				x := *x
-				if !pattern3.MatchString(string(x)) {
+				if !pattern4.MatchString(string(x)) {
 					v.add(&c, "format", "must be a valid date-time")
 				}
 			}
@@ -394,12 +562,12 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("blob")
 		switch {
-		case t.xNull&(1<<15) != 0:
+		case t.xNull&(1<<20) != 0:
 			v.add(&c, "null", "must not be null")
 		default:
 			if x := t.Blob; x != nil {
 				x := *x
-				if !pattern4.MatchString(string(x)) {
+				if !pattern5.MatchString(string(x)) {
 					v.add(&c, "format", "must be a valid byte")
 				}
 			}
@@ -408,7 +576,7 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("secret")
 		switch {
-		case t.xNull&(1<<16) != 0:
+		case t.xNull&(1<<21) != 0:
 			v.add(&c, "null", "must not be null")
 		default:
 			if x := t.Secret; x != nil {
@@ -425,9 +593,9 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("lines")
 		switch {
-		case t.xNull&(1<<17) != 0:
+		case t.xNull&(1<<22) != 0:
 			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<17) != 0:
+		case t.xMissing&(1<<22) != 0:
 			v.add(&c, "required", "is required")
 		case t.Lines == nil:
 			v.add(&c, "required", "is required")
@@ -449,9 +617,9 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("codes")
 		switch {
-		case t.xNull&(1<<18) != 0:
+		case t.xNull&(1<<23) != 0:
 			v.add(&c, "null", "must not be null")
-		case t.xNullElem&(1<<18) != 0:
+		case t.xNullElem&(1<<23) != 0:
 			v.add(&c, "null", "items must not be null")
 		default:
 			if t.Codes != nil {
@@ -476,9 +644,9 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("grid")
 		switch {
-		case t.xNull&(1<<19) != 0:
+		case t.xNull&(1<<24) != 0:
 			v.add(&c, "null", "must not be null")
-		case t.xNullElem&(1<<19) != 0:
+		case t.xNullElem&(1<<24) != 0:
 			v.add(&c, "null", "items must not be null")
 		default:
 			if t.Grid != nil {
@@ -500,8 +668,8 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("nums")
 		switch {
-		case t.xNull&(1<<20) != 0:
-		case t.xNullElem&(1<<20) != 0:
+		case t.xNull&(1<<25) != 0:
+		case t.xNullElem&(1<<25) != 0:
 			v.add(&c, "null", "items must not be null")
 		default:
 			if t.Nums != nil {
@@ -517,7 +685,7 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("maybe_nums")
 		switch {
-		case t.xNull&(1<<21) != 0:
+		case t.xNull&(1<<26) != 0:
 			v.add(&c, "null", "must not be null")
 		default:
 			if t.MaybeNums != nil {
@@ -535,9 +703,9 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("nested_maps")
 		switch {
-		case t.xNull&(1<<22) != 0:
+		case t.xNull&(1<<27) != 0:
 			v.add(&c, "null", "must not be null")
-		case t.xNullElem&(1<<22) != 0:
+		case t.xNullElem&(1<<27) != 0:
 			v.add(&c, "null", "values must not be null")
 		default:
 			if t.NestedMaps != nil {
@@ -560,9 +728,9 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("labels")
 		switch {
-		case t.xNull&(1<<23) != 0:
+		case t.xNull&(1<<28) != 0:
 			v.add(&c, "null", "must not be null")
-		case t.xNullElem&(1<<23) != 0:
+		case t.xNullElem&(1<<28) != 0:
 			v.add(&c, "null", "values must not be null")
 		default:
 			if t.Labels != nil {
@@ -582,9 +750,9 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("counts")
 		switch {
-		case t.xNull&(1<<24) != 0:
+		case t.xNull&(1<<29) != 0:
 			v.add(&c, "null", "must not be null")
-		case t.xNullElem&(1<<24) != 0:
+		case t.xNullElem&(1<<29) != 0:
 			v.add(&c, "null", "values must not be null")
 		default:
 			if t.Counts != nil {
@@ -601,7 +769,7 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("extra")
 		switch {
-		case t.xNull&(1<<25) != 0:
+		case t.xNull&(1<<30) != 0:
 			v.add(&c, "null", "must not be null")
 		default:
 			if t.Extra != nil {
@@ -612,7 +780,7 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("inner")
 		switch {
-		case t.xNull&(1<<26) != 0:
+		case t.xNull&(1<<31) != 0:
 			v.add(&c, "null", "must not be null")
 		default:
 			if t.Inner != nil {
@@ -623,9 +791,9 @@ func (t *Order) validate(v *violations, p *vpath) {
 	{
 		c := p.child("kinds")
 		switch {
-		case t.xNull&(1<<27) != 0:
+		case t.xNull&(1<<32) != 0:
 			v.add(&c, "null", "must not be null")
-		case t.xNullElem&(1<<27) != 0:
+		case t.xNullElem&(1<<32) != 0:
 			v.add(&c, "null", "items must not be null")
 		default:
 			if t.Kinds != nil {
@@ -654,8 +822,9 @@ func (t Scale) validate(v *violations, p *vpath) {
 }
 
 // Compiled once; read-only afterwards.
-var pattern0 = regexp.MustCompile("^[A-Z]{2}[0-9]$")
-var pattern1 = regexp.MustCompile("^[a-z]+[0-9]*$")
-var pattern2 = regexp.MustCompile("^[0-9]{4}-(0[1-9]|10|11|12)-(0[1-9]|[12][0-9]|3[01])$")
-var pattern3 = regexp.MustCompile("^[0-9]{4}-(0[1-9]|10|11|12)-(0[1-9]|[12][0-9]|3[01])T([0-1][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|(\\+|-)[0-9]{2}:[0-9]{2})$")
-var pattern4 = regexp.MustCompile("(^$|^[a-zA-Z0-9+/\\-_]*=*$)")
+var pattern0 = regexp.MustCompile("^[0-9]{5}$")
+var pattern1 = regexp.MustCompile("^[A-Z]{2}[0-9]$")
+var pattern2 = regexp.MustCompile("^[a-z]+[0-9]*$")
+var pattern3 = regexp.MustCompile("^[0-9]{4}-(0[1-9]|10|11|12)-(0[1-9]|[12][0-9]|3[01])$")
+var pattern4 = regexp.MustCompile("^[0-9]{4}-(0[1-9]|10|11|12)-(0[1-9]|[12][0-9]|3[01])T([0-1][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|(\\+|-)[0-9]{2}:[0-9]{2})$")
+var pattern5 = regexp.MustCompile("(^$|^[a-zA-Z0-9+/\\-_]*=*$)")
