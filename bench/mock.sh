@@ -141,5 +141,6 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 	echo '```'
 	cat "$TMP/results"
 	echo '```'
+	if [ "$OUT" = docs/bench-mock.md ]; then cat bench/mock-doc-notes.md; fi
 } >"$OUT"
 echo "mock.sh: wrote $OUT"

@@ -26,10 +26,10 @@ import (
 
 // Gateway error codes, as Huawei Cloud's API gateway returns them.
 const (
-	mockCodeNotFound  = "APIGW.0101" // 404: no such API (path or method)
-	mockCodeBadReq    = "APIGW.0201" // 413: request entity too large
-	mockCodeAuth      = "APIGW.0301" // 401: incorrect IAM authentication information
-	mockCodeInternal  = "APIGW.0203" // 500: never for a client's mistake
+	mockCodeNotFound  = "APIGW.0101"    // 404: no such API (path or method)
+	mockCodeBadReq    = "APIGW.0201"    // 413: request entity too large
+	mockCodeAuth      = "APIGW.0301"    // 401: incorrect IAM authentication information
+	mockCodeInternal  = "MOCK.INTERNAL" // 500: a bug in the mock, never a client's mistake
 	mockAdminPrefix   = "/__mock/"
 	mockMaxBodyBytes  = 12 << 20 // what the gateway forwards at most
 	mockMaxRecords    = 100000
