@@ -223,10 +223,14 @@ func TestMockPermissive(t *testing.T) {
 	}
 	sig := map[string]string{
 		"Authorization": "SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=" + strings.Repeat("ab", 32),
-		"X-Sdk-Date":    "20250101T000000Z",
+		"X-Sdk-Date":    time.Now().UTC().Format("20060102T150405Z"),
 	}
 	if st, out, _ := call(t, m, "POST", "/v1/p/order", good, sig); st != 200 {
 		t.Errorf("well-formed signature: %d %v", st, out)
+	}
+	sig["X-Sdk-Date"] = "20250101T000000Z"
+	if st, _, _ := call(t, m, "POST", "/v1/p/order", good, sig); st != 401 {
+		t.Errorf("well-formed signature with an old date: %d, want 401", st)
 	}
 	sig["Authorization"] = "SDK-HMAC-SHA256 Access=AK"
 	if st, _, _ := call(t, m, "POST", "/v1/p/order", good, sig); st != 401 {
