@@ -193,8 +193,11 @@ func handleFunc(op *model.Operation) ([]jen.Code, error) {
 //	} else { bad = append(bad, mockMissing("query", "limit")) }   // when required
 func paramCode(op *model.Operation, p *model.Param, pathIndex int) ([]jen.Code, error) {
 	s := p.Schema
-	if s == nil || s.Kind == model.KindArray || s.Kind == model.KindObject || s.Kind == model.KindAny {
-		return nil, fmt.Errorf("%s: %s: parameter %q: the mock supports only string, integer, number and boolean parameters", p.Pos, op.Pointer, p.Name)
+	if s != nil && s.Kind == model.KindArray && s.Items != nil && isScalar(s.Items) {
+		return arrayParamCode(op, p, pathIndex)
+	}
+	if s == nil || !isScalar(s) {
+		return nil, fmt.Errorf("%s: %s: parameter %q: the mock supports only string, integer, number and boolean parameters and arrays of them", p.Pos, op.Pointer, p.Name)
 	}
 	field := jen.Id("p").Dot(p.GoName)
 	assign := func(v jen.Code) jen.Code {
@@ -246,6 +249,65 @@ func paramCode(op *model.Operation, p *model.Param, pathIndex int) ([]jen.Code, 
 		return nil, fmt.Errorf("%s: %s: parameter %q: the mock does not read parameters in %s", p.Pos, op.Pointer, p.Name, p.In)
 	}
 	stmt := jen.If(jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Add(get), jen.Id("ok")).Block(conv...)
+	if p.Required {
+		stmt = stmt.Else().Block(jen.Id("bad").Op("=").Append(jen.Id("bad"), jen.Id("mockMissing").Call(jen.Lit(p.In), jen.Lit(p.Name))))
+	}
+	return []jen.Code{stmt}, nil
+}
+
+// isScalar reports whether s is a string, integer, number or boolean.
+func isScalar(s *model.Schema) bool {
+	switch s.Kind {
+	case model.KindString, model.KindInteger, model.KindNumber, model.KindBoolean:
+		return true
+	}
+	return false
+}
+
+// arrayParamCode reads an array parameter: every occurrence of a query
+// parameter (k=a&k=b), or the comma-separated items of a path or header
+// value, each parsed as the item type and appended.
+//
+//	if ss, ok := c.queryValues("kinds"); ok {
+//		for _, s := range ss { p.Kinds = append(p.Kinds, KindsItem(s)) }
+//	} else { bad = append(bad, mockMissing("query", "kinds")) }   // when required
+func arrayParamCode(op *model.Operation, p *model.Param, pathIndex int) ([]jen.Code, error) {
+	item := p.Schema.Items
+	field := jen.Id("p").Dot(p.GoName)
+	add := func(v jen.Code) jen.Code { return field.Clone().Op("=").Append(field.Clone(), v) }
+	var conv jen.Code
+	switch item.Kind {
+	case model.KindString:
+		conv = add(convert(item, "s"))
+	case model.KindInteger:
+		bits := 64
+		if item.Format == "int32" {
+			bits = 32
+		}
+		conv = parsed("mockParseInt", []jen.Code{jen.Lit(bits)}, p, add(convert(item, "n")))
+	case model.KindNumber:
+		bits := 64
+		if item.Format == "float" {
+			bits = 32
+		}
+		conv = parsed("mockParseFloat", []jen.Code{jen.Lit(bits)}, p, add(convert(item, "n")))
+	case model.KindBoolean:
+		conv = parsed("mockParseBool", nil, p, add(convert(item, "n")))
+	}
+	var get jen.Code
+	switch p.In {
+	case "path":
+		get = jen.Id("c").Dot("pathValues").Call(jen.Lit(pathIndex))
+	case "query":
+		get = jen.Id("c").Dot("queryValues").Call(jen.Lit(p.Name))
+	case "header":
+		get = jen.Id("c").Dot("headerValues").Call(jen.Lit(textproto.CanonicalMIMEHeaderKey(p.Name)))
+	default:
+		return nil, fmt.Errorf("%s: %s: parameter %q: the mock does not read parameters in %s", p.Pos, op.Pointer, p.Name, p.In)
+	}
+	stmt := jen.If(jen.List(jen.Id("ss"), jen.Id("ok")).Op(":=").Add(get), jen.Id("ok")).Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Id("ss")).Block(conv),
+	)
 	if p.Required {
 		stmt = stmt.Else().Block(jen.Id("bad").Op("=").Append(jen.Id("bad"), jen.Id("mockMissing").Call(jen.Lit(p.In), jen.Lit(p.Name))))
 	}

@@ -57,6 +57,8 @@ func testAPI() *model.API {
 			{Name: "limit", GoName: "Limit", In: "query", Required: true, Schema: &model.Schema{Kind: model.KindInteger, Format: "int32", Max: ptr(10.0)}},
 			{Name: "X-Language", GoName: "XLanguage", In: "header", Required: true, Schema: lang},
 			{Name: "X-Secret", GoName: "XSecret", In: "header", Secret: true, Schema: &model.Schema{Kind: model.KindString, Format: "password"}},
+			{Name: "ids", GoName: "IDs", In: "query", Schema: &model.Schema{Kind: model.KindArray, MaxItems: ptr[int64](2), Items: &model.Schema{Kind: model.KindInteger, Format: "int32"}}},
+			{Name: "X-Tags", GoName: "XTags", In: "header", Schema: &model.Schema{Kind: model.KindArray, Items: str()}},
 		},
 		Body: &model.Body{Required: true, ContentType: "application/json", Schema: body},
 		Responses: []*model.Response{
@@ -176,7 +178,9 @@ import (
 func TestDrive(t *testing.T) {
 	m := StartMock(t, WithMockToken("tok"))
 	for _, tc := range []struct{ path, hdr, body, want string }{
-		{"/v1/p/orders/7?limit=3&dry_run=true", "en-us", @{"name":"a","period_num":1,"password":"pw"}@, @200 {"order_id":"CS@},
+		{"/v1/p/orders/7?limit=3&dry_run=true&ids=1&ids=2", "en-us", @{"name":"a","period_num":1,"password":"pw"}@, @200 {"order_id":"CS@},
+		{"/v1/p/orders/7?limit=3&ids=1&ids=x&ids=3", "en-us", @{"name":"a","period_num":1}@, @400 {"error":{"error_code":"TST.40000011","error_msg":"invalid request: query parameter \"ids\": type: must be an integer of 32 bits, not \"x\""@},
+		{"/v1/p/orders/7?limit=3&ids=1&ids=2&ids=3", "en-us", @{"name":"a","period_num":1}@, @400 {"error":{"error_code":"TST.40000011","error_msg":"invalid request: query parameter \"ids\": maxItems:@},
 		{"/v1/p/orders/x?limit=3", "", @{"name":"a","period_num":1}@, @400 {"error":{"error_code":"TST.40000011","error_msg":"invalid request: path parameter \"seq\": type: must be an integer of 64 bits, not \"x\"","request_id":""},"details":[]}@},
 		{"/v1/p/orders/7", "", @{"name":"a","period_num":1}@, @400 {"error":{"error_code":"TST.40000011","error_msg":"invalid request: query parameter \"limit\": required: is missing"@},
 		{"/v1/p/orders/7?limit=11", "fr", @{"name":"a","period_num":1}@, @400 {"error":{"error_code":"TST.40000011","error_msg":"invalid request: query parameter \"limit\": maximum: must be at most 10; header parameter \"X-Language\": enum:@},
