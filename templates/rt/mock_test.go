@@ -438,3 +438,26 @@ func TestTypeErrorPointer(t *testing.T) {
 		}
 	}
 }
+
+// TestMockChunkedBody sends bodies without Content-Length: a small one is
+// served, one over the limit is refused while it is read.
+func TestMockChunkedBody(t *testing.T) {
+	m := newMockServer(testService(), []MockOption{WithMockToken("tok"), WithMockMaxBody(100)})
+	for _, tc := range []struct {
+		body   string
+		status int
+	}{
+		{`{"name":"a","count":1}`, 200},
+		{`{"name":"` + strings.Repeat("a", 200) + `","count":1}`, 413},
+	} {
+		req := httptest.NewRequest("POST", "/v1/p/order", io.MultiReader(strings.NewReader(tc.body)))
+		req.ContentLength = -1
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-Auth-Token", "tok")
+		rec := httptest.NewRecorder()
+		m.ServeHTTP(rec, req)
+		if rec.Code != tc.status {
+			t.Errorf("%d-byte chunked body: %d %s, want %d", len(tc.body), rec.Code, rec.Body, tc.status)
+		}
+	}
+}
