@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/hwcorder/ordergen/generator/emit"
+	"github.com/hwcorder/ordergen/generator/emit/client"
 	"github.com/hwcorder/ordergen/generator/emit/mock"
 	"github.com/hwcorder/ordergen/generator/emit/types"
 	"github.com/hwcorder/ordergen/generator/loader"
@@ -45,6 +46,7 @@ type Emitter struct {
 func Emitters() []Emitter {
 	return []Emitter{
 		{Name: "types", Emit: types.Emit},
+		{Name: "client", Emit: client.Emit},
 		{Name: "mock", Emit: mock.Emit},
 	}
 }
