@@ -51,3 +51,39 @@ func TestIsMultipleOfFastPath(t *testing.T) {
 		t.Errorf("isMultipleOf allocates %v times on a common value", n)
 	}
 }
+
+func TestUniqueScalars(t *testing.T) {
+	type kind string
+	a1, a2, b1 := "a", "a", "b"
+	long := make([]int32, 100)
+	for i := range long {
+		long[i] = int32(i)
+	}
+	for i, tc := range []struct {
+		got, want bool
+	}{
+		{uniqueComparable([]kind{"a", "b"}), true},
+		{uniqueComparable([]kind{"a", "b", "a"}), false},
+		{uniqueComparable([]bool{true, false}), true},
+		{uniqueComparable(long), true},
+		{uniqueComparable(append(long, 7)), false},
+		{uniqueNumbers([]float64{0, math.Copysign(0, -1)}), true},
+		{uniqueNumbers([]float32{1.5, 1.5}), false},
+		{uniqueNumbers([]float64{}), true},
+		{uniquePointees([]*string{nil, &a1, &b1}), true},
+		{uniquePointees([]*string{nil, &a1, nil}), false},
+		{uniquePointees([]*string{&a1, &a2}), false},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("case %d: got %v, want %v", i, tc.got, tc.want)
+		}
+	}
+	s, f := []string{"a", "b", "c"}, []float64{1, 2, 3}
+	if n := testing.AllocsPerRun(100, func() {
+		if !uniqueComparable(s) || !uniqueNumbers(f) {
+			t.Fatal("wrong answer")
+		}
+	}); n != 0 {
+		t.Errorf("unique checks allocate %v times on short arrays", n)
+	}
+}

@@ -115,7 +115,7 @@ func (e *emitter) arrayParamChecks(s *model.Schema, f jen.Code, rep reporter) []
 		out = append(out, jen.If(jen.Len(f).Op(">").Lit(int(*s.MaxItems))).Block(rep("maxItems", fmt.Sprintf("must have at most %d items", *s.MaxItems))))
 	}
 	if s.UniqueItems {
-		out = append(out, jen.If(jen.Op("!").Id("uniqueItems").Call(f)).Block(rep("uniqueItems", "items must be unique")))
+		out = append(out, jen.If(jen.Op("!").Add(uniqueCall(s, f))).Block(rep("uniqueItems", "items must be unique")))
 	}
 	if inner := e.scalarChecks(s.Items, jen.Id("x"), rep); len(inner) > 0 {
 		out = append(out, jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Add(f)).Block(inner...))

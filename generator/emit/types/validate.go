@@ -297,7 +297,7 @@ func (e *emitter) arrayChecks(s *model.Schema, x jen.Code, pv string, depth int,
 		out = append(out, jen.If(jen.Len(x).Op(">").Lit(int(*s.MaxItems))).Block(rep("maxItems", fmt.Sprintf("must have at most %d items", *s.MaxItems))))
 	}
 	if s.UniqueItems {
-		out = append(out, jen.If(jen.Op("!").Id("uniqueItems").Call(x)).Block(rep("uniqueItems", "items must be unique")))
+		out = append(out, jen.If(jen.Op("!").Add(uniqueCall(s, x))).Block(rep("uniqueItems", "items must be unique")))
 	}
 	i, ev := fmt.Sprintf("i%d", depth), fmt.Sprintf("e%d", depth)
 	if nullableScalar(s.Items) {
@@ -337,10 +337,34 @@ func (e *emitter) mapChecks(s *model.Schema, x jen.Code, pv string, depth int) [
 	if nullableScalar(s.AdditionalProperties) {
 		inner = []jen.Code{jen.If(jen.Id(mv).Op("!=").Nil()).Block(inner...)}
 	}
-	// for _, k := range slices.Sorted(maps.Keys(x)) { m := x[k]; e := p.child(k); ... }
-	return []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(x))).Block(
-		append([]jen.Code{
-			jen.Id(mv).Op(":=").Add(x).Index(jen.Id(k)),
-			jen.Id(ev).Op(":=").Id(pv).Dot("child").Call(jen.Id(k)),
-		}, inner...)...)}
+	// Ranging over the map allocates nothing; sorting what it found keeps
+	// the violations in a stable order.
+	//
+	//	start := len(v.list)
+	//	for k, m := range x { e := p.child(k); ... }
+	//	v.sortFrom(start)
+	start := fmt.Sprintf("start%d", depth)
+	return []jen.Code{
+		jen.Id(start).Op(":=").Len(jen.Id("v").Dot("list")),
+		jen.For(jen.List(jen.Id(k), jen.Id(mv)).Op(":=").Range().Add(x)).Block(
+			append([]jen.Code{jen.Id(ev).Op(":=").Id(pv).Dot("child").Call(jen.Id(k))}, inner...)...),
+		jen.Id("v").Dot("sortFrom").Call(jen.Id(start)),
+	}
+}
+
+// uniqueCall returns the call that checks uniqueItems for array x of
+// schema s: scalars compare without allocating, other items by their JSON.
+func uniqueCall(s *model.Schema, x jen.Code) jen.Code {
+	if it := s.Items; it != nil {
+		switch {
+		case it.Kind == model.KindString, it.Kind == model.KindInteger, it.Kind == model.KindBoolean:
+			if it.Nullable {
+				return jen.Id("uniquePointees").Call(x)
+			}
+			return jen.Id("uniqueComparable").Call(x)
+		case it.Kind == model.KindNumber && !it.Nullable:
+			return jen.Id("uniqueNumbers").Call(x)
+		}
+	}
+	return jen.Id("uniqueItems").Call(x)
 }
