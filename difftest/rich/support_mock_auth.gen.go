@@ -15,7 +15,7 @@ import (
 //
 // In permissive mode (no token and no key configured) any well-formed
 // credentials pass: a non-empty token, or a signature header that parses
-// and an X-Sdk-Date in the right form; the signature itself cannot be
+// with an X-Sdk-Date within 15 minutes; the signature itself cannot be
 // checked without the secret key. A call with no credentials at all is
 // refused in every mode, as the real service refuses it.
 func (m *MockServer) authenticate(r *http.Request, body []byte) string {
@@ -34,7 +34,7 @@ func (m *MockServer) authenticate(r *http.Request, body []byte) string {
 		return "no credentials: send X-Auth-Token, or sign the request with AK/SK (Authorization and X-Sdk-Date)"
 	}
 	if permissive {
-		return wellFormedSignature(r)
+		return m.wellFormedSignature(r, body)
 	}
 	err := verifySignature(r, body, m.secretFor, m.cfg.now(), mockSignatureSkew)
 	if err == nil {
@@ -53,17 +53,30 @@ func (m *MockServer) secretFor(ak string) (string, bool) {
 	return sk, ok
 }
 
-// wellFormedSignature checks the form of a signature it cannot verify.
-func wellFormedSignature(r *http.Request) string {
-	if _, _, _, err := parseAuthorization(r.Header.Get("Authorization")); err != nil {
+// wellFormedSignature checks what can be checked of a signature without
+// the secret key: the Authorization header's form, X-Sdk-Date's form and
+// its distance from the server's clock, and X-Sdk-Content-Sha256 against
+// the body when sent.
+func (m *MockServer) wellFormedSignature(r *http.Request, body []byte) string {
+	fail := func(err error) string {
 		return "verify aksk signature fail: " + strings.TrimPrefix(err.Error(), "authorization: ")
+	}
+	if _, _, _, err := parseAuthorization(r.Header.Get("Authorization")); err != nil {
+		return fail(err)
 	}
 	date := r.Header.Get(headerSdkDate)
 	if date == "" {
 		return "verify aksk signature fail: missing X-Sdk-Date header"
 	}
-	if _, err := time.Parse(signDateFormat, date); err != nil {
+	t, err := time.Parse(signDateFormat, date)
+	if err != nil {
 		return "verify aksk signature fail: X-Sdk-Date " + date + " is not in the form 20060102T150405Z"
+	}
+	if d := m.cfg.now().Sub(t); d > mockSignatureSkew || d < -mockSignatureSkew {
+		return "verify aksk signature fail: X-Sdk-Date " + date + " is more than " + mockSignatureSkew.String() + " from the server time"
+	}
+	if err := checkContentHash(r, body); err != nil {
+		return fail(err)
 	}
 	return ""
 }

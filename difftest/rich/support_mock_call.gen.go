@@ -97,6 +97,47 @@ func (c *mockCall) queryValue(name string) (string, bool) {
 	return v[0], true
 }
 
+// queryValues returns every value of query parameter name (k=a&k=b).
+func (c *mockCall) queryValues(name string) ([]string, bool) {
+	if c.req.URL.RawQuery == "" {
+		return nil, false
+	}
+	if c.query == nil {
+		c.query = c.req.URL.Query()
+	}
+	v, ok := c.query[name]
+	return v, ok && len(v) > 0
+}
+
+// headerValues returns the comma-separated items of header name (canonical
+// form), over all its lines.
+func (c *mockCall) headerValues(name string) ([]string, bool) {
+	lines, ok := c.req.Header[name]
+	if !ok || len(lines) == 0 {
+		return nil, false
+	}
+	var out []string
+	for _, l := range lines {
+		out = append(out, mockSplit(l)...)
+	}
+	return out, true
+}
+
+// pathValues returns the comma-separated items of the i-th path
+// parameter.
+func (c *mockCall) pathValues(i int) ([]string, bool) {
+	return mockSplit(c.pathValue(i)), true
+}
+
+// mockSplit splits a comma-separated list, trimming spaces.
+func mockSplit(s string) []string {
+	parts := strings.Split(s, ",")
+	for i, p := range parts {
+		parts[i] = strings.TrimSpace(p)
+	}
+	return parts
+}
+
 // headerValue returns header name, which must be in canonical form.
 func (c *mockCall) headerValue(name string) (string, bool) {
 	v, ok := c.req.Header[name]

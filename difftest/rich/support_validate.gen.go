@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -127,6 +128,15 @@ func (v *violations) addParam(name, rule, msg string) {
 	v.list = append(v.list, Violation{In: v.in, Pointer: name, Rule: rule, Message: msg})
 }
 
+// sortFrom sorts the violations added since the list had length start by
+// pointer, so that those found ranging over a map come out in a stable
+// order. Equal pointers keep their order.
+func (v *violations) sortFrom(start int) {
+	if len(v.list)-start > 1 {
+		slices.SortStableFunc(v.list[start:], func(a, b Violation) int { return strings.Compare(a.Pointer, b.Pointer) })
+	}
+}
+
 // err returns nil or the *ValidationError holding what was collected.
 func (v *violations) err() error {
 	if len(v.list) == 0 {
@@ -203,6 +213,60 @@ func uniqueItems[T any](s []T) bool {
 		seen[string(b)] = struct{}{}
 	}
 	return true
+}
+
+// uniqueComparable is uniqueItems for strings, integers and booleans. Up
+// to 64 items are compared pairwise, which allocates nothing.
+func uniqueComparable[T comparable](s []T) bool {
+	if len(s) > 64 {
+		seen := make(map[T]struct{}, len(s))
+		for _, v := range s {
+			if _, dup := seen[v]; dup {
+				return false
+			}
+			seen[v] = struct{}{}
+		}
+		return true
+	}
+	for i := range s {
+		for j := i + 1; j < len(s); j++ {
+			if s[i] == s[j] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// uniquePointees is uniqueComparable for nullable items, held as pointers:
+// two nulls are equal, as are two pointers to equal values. Longer arrays
+// go through uniqueItems.
+func uniquePointees[T comparable](s []*T) bool {
+	if len(s) > 64 {
+		return uniqueItems(s)
+	}
+	for i := range s {
+		for j := i + 1; j < len(s); j++ {
+			a, b := s[i], s[j]
+			if a == b || a != nil && b != nil && *a == *b {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// uniqueNumbers is uniqueItems for floating-point numbers, compared by
+// their bits: 0 and -0 differ, as their JSON texts do.
+func uniqueNumbers[T ~float32 | ~float64](s []T) bool {
+	bits := make([]uint64, 0, 64)
+	if len(s) > cap(bits) {
+		bits = make([]uint64, 0, len(s))
+	}
+	for _, v := range s {
+		bits = append(bits, math.Float64bits(float64(v)))
+	}
+	return uniqueComparable(bits)
 }
 
 // jsonText renders v as JSON for String methods; v is already redacted.

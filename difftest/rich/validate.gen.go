@@ -3,9 +3,7 @@
 package rich
 
 import (
-	"maps"
 	"regexp"
-	"slices"
 	"unicode/utf8"
 )
 
@@ -100,7 +98,7 @@ func (t *Closed) validate(v *violations, p *vpath) {
 			v.add(&c, "null", "items must not be null")
 		default:
 			if t.Tags != nil {
-				if !uniqueItems(t.Tags) {
+				if !uniqueComparable(t.Tags) {
 					v.add(&c, "uniqueItems", "items must be unique")
 				}
 			}
@@ -313,7 +311,7 @@ func (t *Order) validate(v *violations, p *vpath) {
 			v.add(&c, "null", "must not be null")
 		default:
 			if t.Colors != nil {
-				if !uniqueItems(t.Colors) {
+				if !uniquePointees(t.Colors) {
 					v.add(&c, "uniqueItems", "items must be unique")
 				}
 				for i0 := range t.Colors {
@@ -626,7 +624,7 @@ func (t *Order) validate(v *violations, p *vpath) {
 				if len(t.Codes) > 3 {
 					v.add(&c, "maxItems", "must have at most 3 items")
 				}
-				if !uniqueItems(t.Codes) {
+				if !uniqueComparable(t.Codes) {
 					v.add(&c, "uniqueItems", "items must be unique")
 				}
 				for i0 := range t.Codes {
@@ -709,8 +707,8 @@ func (t *Order) validate(v *violations, p *vpath) {
 			v.add(&c, "null", "values must not be null")
 		default:
 			if t.NestedMaps != nil {
-				for _, k0 := range slices.Sorted(maps.Keys(t.NestedMaps)) {
-					m0 := t.NestedMaps[k0]
+				start0 := len(v.list)
+				for k0, m0 := range t.NestedMaps {
 					e0 := c.child(k0)
 					for i1 := range m0 {
 						e1 := e0.elem(i1)
@@ -722,6 +720,7 @@ func (t *Order) validate(v *violations, p *vpath) {
 						}
 					}
 				}
+				v.sortFrom(start0)
 			}
 		}
 	}
@@ -734,8 +733,8 @@ func (t *Order) validate(v *violations, p *vpath) {
 			v.add(&c, "null", "values must not be null")
 		default:
 			if t.Labels != nil {
-				for _, k0 := range slices.Sorted(maps.Keys(t.Labels)) {
-					m0 := t.Labels[k0]
+				start0 := len(v.list)
+				for k0, m0 := range t.Labels {
 					e0 := c.child(k0)
 					{
 						n := utf8.RuneCountInString(string(m0))
@@ -744,6 +743,7 @@ func (t *Order) validate(v *violations, p *vpath) {
 						}
 					}
 				}
+				v.sortFrom(start0)
 			}
 		}
 	}
@@ -756,13 +756,14 @@ func (t *Order) validate(v *violations, p *vpath) {
 			v.add(&c, "null", "values must not be null")
 		default:
 			if t.Counts != nil {
-				for _, k0 := range slices.Sorted(maps.Keys(t.Counts)) {
-					m0 := t.Counts[k0]
+				start0 := len(v.list)
+				for k0, m0 := range t.Counts {
 					e0 := c.child(k0)
 					if m0 > 9 {
 						v.add(&e0, "maximum", "must be at most 9")
 					}
 				}
+				v.sortFrom(start0)
 			}
 		}
 	}
