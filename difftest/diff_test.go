@@ -202,3 +202,5 @@ func TestDirectUnmarshalMalformed(t *testing.T) {
 		}
 	}
 }
+
+func FuzzRich(f *testing.F) { fuzzService(f, "rich") }
