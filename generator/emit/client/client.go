@@ -48,9 +48,9 @@ func newClientDecl(api *model.API) []jen.Code {
 	if title == "" {
 		title = api.Service
 	}
-	return append(comments(wrap(fmt.Sprintf("NewClient returns a client of %s at endpoint, an http or https URL "+
-		"such as https://%s.cn-north-4.myhuaweicloud.com. Without WithAKSK or WithToken "+
-		"it sends unauthenticated requests.", sanitize(title), api.Service))),
+	return append(comments(wrap(fmt.Sprintf("NewClient returns a client of the API of %s (%s) that sends its "+
+		"requests to endpoint, an http or https URL such as https://%s.cn-north-4.myhuaweicloud.com. "+
+		"Without WithAKSK or WithToken it sends unauthenticated requests.", api.Source, sanitize(title), api.Service))),
 		jen.Func().Id("NewClient").Params(jen.Id("endpoint").String(), jen.Id("opts").Op("...").Id("Option")).
 			Params(jen.Op("*").Id("Client"), jen.Error()).Block(
 			jen.Return(jen.Id("newClient").Call(jen.Id("endpoint"), jen.Id("opts").Op("..."))),

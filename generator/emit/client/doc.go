@@ -25,7 +25,11 @@ func doc(api *model.API, op *model.Operation) string {
 	if d := sanitize(op.Description); d != "" && d != sanitize(op.Summary) {
 		paras = append(paras, d)
 	}
-	behaviour := "Unless the client was made WithoutValidation, params and body are checked against the spec first " +
+	checked := "params are"
+	if op.Body != nil {
+		checked = "params and body are"
+	}
+	behaviour := "Unless the client was made WithoutValidation, " + checked + " checked against the spec first " +
 		"and a *ValidationError is returned without sending anything. A non-2xx answer is an *APIError."
 	if op.RetrySafe {
 		behaviour += " The spec marks the operation retry-safe: a 429 or 503 with Retry-After is retried."
