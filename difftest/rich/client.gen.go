@@ -4,7 +4,8 @@ package rich
 
 import "context"
 
-// NewClient returns a client of Differential test spec at endpoint, an http or
+// NewClient returns a client of the API of difftest/rich/rich.yaml
+// (Differential test spec) that sends its requests to endpoint, an http or
 // https URL such as https://rich.cn-north-4.myhuaweicloud.com. Without
 // WithAKSK or WithToken it sends unauthenticated requests.
 func NewClient(endpoint string, opts ...Option) (*Client, error) {

@@ -2,448 +2,1001 @@
 
 package rich
 
-import "encoding/json"
-
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *Address) UnmarshalJSON(data []byte) error {
-	type plain Address
+// decodeJSON reads one value of Address from d; null sets xIsNull.
+func (t *Address) decodeJSON(d *jdec) {
 	*t = Address{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
+	}
+	start := d.pos
+	if !d.object() {
+		return
 	}
 	var seen, null uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
+	for n := 0; d.member(&n); {
 		var bit uint64
-		switch name := sc.name(); string(name) {
+		switch string(d.key) {
 		case "city":
 			bit = (1 << 0)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.City = ""
+			} else {
+				null &^= bit
+				t.City = d.str()
+			}
 		case "zip":
 			bit = (1 << 1)
-		default:
-			if t.xFolds(name) {
-				clean = false
+			if seen&bit != 0 {
+				d.repeated(start)
 			}
+			if d.null() {
+				null |= bit
+				t.Zip = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.Zip = &v
+			}
+		default:
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = Address{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x1 &^ seen
 	t.xNull = null
-	return sc.err
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*Address) xFolds(key []byte) bool {
-	return foldsToMember(key, "city", "zip")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *Address) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
 }
 
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *Closed) UnmarshalJSON(data []byte) error {
-	type plain Closed
+// decodeJSON reads one value of Closed from d; null sets xIsNull.
+func (t *Closed) decodeJSON(d *jdec) {
 	*t = Closed{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
 	}
-	var seen, null, nullElem uint64
+	start := d.pos
+	if !d.object() {
+		return
+	}
 	var unknown []string
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
-		var bit, elem uint64
-		switch name := sc.name(); string(name) {
+	var seen, null, elem uint64
+	for n := 0; d.member(&n); {
+		var bit uint64
+		switch string(d.key) {
 		case "ok":
 			bit = (1 << 0)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Ok = nil
+			} else {
+				null &^= bit
+				v := d.boolean()
+				t.Ok = &v
+			}
 		case "inner":
 			bit = (1 << 1)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Inner = nil
+			} else {
+				null &^= bit
+				v := new(Line)
+				v.decodeJSON(d)
+				t.Inner = v
+			}
 		case "tags":
 			bit = (1 << 2)
-			if nullWithin(sc.value(), "a") {
-				elem = bit
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			elem &^= bit
+			if d.null() {
+				null |= bit
+				t.Tags = nil
+			} else {
+				null &^= bit
+				if d.array() {
+					s0 := make([]int32, 0)
+					for n0 := 0; d.elem(&n0); {
+						if d.null() {
+							elem |= bit
+							s0 = append(s0, 0)
+							continue
+						}
+						var e0 int32
+						e0 = d.int32()
+						s0 = append(s0, e0)
+					}
+					t.Tags = s0
+				}
 			}
 		default:
-			if t.xFolds(name) {
-				clean = false
-			}
-			unknown = appendUnknown(unknown, name)
+			unknown = append(unknown, string(d.key))
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-		nullElem = nullElem&^bit | elem
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = Closed{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x0 &^ seen
 	t.xNull = null
-	t.xNullElem = nullElem
+	t.xNullElem = elem
 	t.xUnknown = unknown
-	return sc.err
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*Closed) xFolds(key []byte) bool {
-	return foldsToMember(key, "ok", "inner", "tags")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *Closed) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
 }
 
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *Extra) UnmarshalJSON(data []byte) error {
-	type plain Extra
+// decodeJSON reads one value of ColorsItem from d.
+func (t *ColorsItem) decodeJSON(d *jdec) {
+	*t = ColorsItem(d.str())
+}
+
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *ColorsItem) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	if !d.null() {
+		t.decodeJSON(&d)
+	}
+	return d.end()
+}
+
+// decodeJSON reads one value of Extra from d; null sets xIsNull.
+func (t *Extra) decodeJSON(d *jdec) {
 	*t = Extra{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
 	}
-	var seen, null uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
-		name := sc.name()
-		_ = name
+	if !d.object() {
+		return
 	}
-	_ = clean
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = Extra{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
+	for n := 0; d.member(&n); {
+		d.skip()
 	}
-	t.xMissing = 0x0 &^ seen
-	t.xNull = null
-	return sc.err
 }
 
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *Line) UnmarshalJSON(data []byte) error {
-	type plain Line
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *Extra) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
+}
+
+// decodeJSON reads one value of Kind from d.
+func (t *Kind) decodeJSON(d *jdec) {
+	*t = Kind(d.str())
+}
+
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *Kind) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	if !d.null() {
+		t.decodeJSON(&d)
+	}
+	return d.end()
+}
+
+// decodeJSON reads one value of Level from d.
+func (t *Level) decodeJSON(d *jdec) {
+	*t = Level(d.int32())
+}
+
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *Level) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	if !d.null() {
+		t.decodeJSON(&d)
+	}
+	return d.end()
+}
+
+// decodeJSON reads one value of Line from d; null sets xIsNull.
+func (t *Line) decodeJSON(d *jdec) {
 	*t = Line{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
+	}
+	start := d.pos
+	if !d.object() {
+		return
 	}
 	var seen, null uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
+	for n := 0; d.member(&n); {
 		var bit uint64
-		switch name := sc.name(); string(name) {
+		switch string(d.key) {
 		case "sku":
 			bit = (1 << 0)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Sku = ""
+			} else {
+				null &^= bit
+				t.Sku = d.str()
+			}
 		case "qty":
 			bit = (1 << 1)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Qty = 0
+			} else {
+				null &^= bit
+				t.Qty = d.int32()
+			}
 		case "unit_price":
 			bit = (1 << 2)
-		default:
-			if t.xFolds(name) {
-				clean = false
+			if seen&bit != 0 {
+				d.repeated(start)
 			}
+			if d.null() {
+				null |= bit
+				t.UnitPrice = nil
+			} else {
+				null &^= bit
+				v := d.float(64)
+				t.UnitPrice = &v
+			}
+		default:
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = Line{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x3 &^ seen
 	t.xNull = null
-	return sc.err
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*Line) xFolds(key []byte) bool {
-	return foldsToMember(key, "sku", "qty", "unit_price")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *Line) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
 }
 
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *NullableLine) UnmarshalJSON(data []byte) error {
-	type plain NullableLine
+// decodeJSON reads one value of NullableLine from d; null sets xIsNull.
+func (t *NullableLine) decodeJSON(d *jdec) {
 	*t = NullableLine{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
+	}
+	start := d.pos
+	if !d.object() {
+		return
 	}
 	var seen, null uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
+	for n := 0; d.member(&n); {
 		var bit uint64
-		switch name := sc.name(); string(name) {
+		switch string(d.key) {
 		case "qty":
 			bit = (1 << 0)
-		default:
-			if t.xFolds(name) {
-				clean = false
+			if seen&bit != 0 {
+				d.repeated(start)
 			}
+			if d.null() {
+				null |= bit
+				t.Qty = 0
+			} else {
+				null &^= bit
+				t.Qty = d.int64()
+			}
+		default:
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = NullableLine{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x1 &^ seen
 	t.xNull = null
-	return sc.err
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*NullableLine) xFolds(key []byte) bool {
-	return foldsToMember(key, "qty")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *NullableLine) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
 }
 
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *Order) UnmarshalJSON(data []byte) error {
-	type plain Order
+// decodeJSON reads one value of Order from d; null sets xIsNull.
+func (t *Order) decodeJSON(d *jdec) {
 	*t = Order{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
 	}
-	var seen, null, nullElem uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
-		var bit, elem uint64
-		switch name := sc.name(); string(name) {
+	start := d.pos
+	if !d.object() {
+		return
+	}
+	var seen, null, elem uint64
+	for n := 0; d.member(&n); {
+		var bit uint64
+		switch string(d.key) {
 		case "must_note":
 			bit = (1 << 0)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.MustNote = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.MustNote = &v
+			}
 		case "maybe_line":
 			bit = (1 << 1)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.MaybeLine = nil
+			} else {
+				null &^= bit
+				v := new(NullableLine)
+				v.decodeJSON(d)
+				t.MaybeLine = v
+			}
 		case "address":
 			bit = (1 << 2)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Address = nil
+			} else {
+				null &^= bit
+				v := new(Address)
+				v.decodeJSON(d)
+				t.Address = v
+			}
 		case "colors":
 			bit = (1 << 3)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Colors = nil
+			} else {
+				null &^= bit
+				if d.array() {
+					s0 := make([]*ColorsItem, 0)
+					for n0 := 0; d.elem(&n0); {
+						if d.null() {
+							s0 = append(s0, nil)
+							continue
+						}
+						var e0 *ColorsItem
+						v := ColorsItem(d.str())
+						e0 = &v
+						s0 = append(s0, e0)
+					}
+					t.Colors = s0
+				}
+			}
 		case "small_grid":
 			bit = (1 << 4)
-			if nullWithin(sc.value(), "aa") {
-				elem = bit
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			elem &^= bit
+			if d.null() {
+				null |= bit
+				t.SmallGrid = nil
+			} else {
+				null &^= bit
+				if d.array() {
+					s0 := make([][]bool, 0)
+					for n0 := 0; d.elem(&n0); {
+						if d.null() {
+							elem |= bit
+							s0 = append(s0, nil)
+							continue
+						}
+						var e0 []bool
+						if d.array() {
+							s1 := make([]bool, 0)
+							for n1 := 0; d.elem(&n1); {
+								if d.null() {
+									elem |= bit
+									s1 = append(s1, false)
+									continue
+								}
+								var e1 bool
+								e1 = d.boolean()
+								s1 = append(s1, e1)
+							}
+							e0 = s1
+						}
+						s0 = append(s0, e0)
+					}
+					t.SmallGrid = s0
+				}
 			}
 		case "id":
 			bit = (1 << 5)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.ID = ""
+			} else {
+				null &^= bit
+				t.ID = d.str()
+			}
 		case "count":
 			bit = (1 << 6)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Count = 0
+			} else {
+				null &^= bit
+				t.Count = d.int32()
+			}
 		case "big":
 			bit = (1 << 7)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Big = nil
+			} else {
+				null &^= bit
+				v := d.int64()
+				t.Big = &v
+			}
 		case "plain_int":
 			bit = (1 << 8)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.PlainInt = nil
+			} else {
+				null &^= bit
+				v := d.int64()
+				t.PlainInt = &v
+			}
 		case "price":
 			bit = (1 << 9)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Price = nil
+			} else {
+				null &^= bit
+				v := d.float(64)
+				t.Price = &v
+			}
 		case "step":
 			bit = (1 << 10)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Step = nil
+			} else {
+				null &^= bit
+				v := float32(d.float(32))
+				t.Step = &v
+			}
 		case "ratio":
 			bit = (1 << 11)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Ratio = nil
+			} else {
+				null &^= bit
+				v := d.float(64)
+				t.Ratio = &v
+			}
 		case "kind":
 			bit = (1 << 12)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Kind = ""
+			} else {
+				null &^= bit
+				t.Kind = Kind(d.str())
+			}
 		case "level":
 			bit = (1 << 13)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Level = nil
+			} else {
+				null &^= bit
+				v := Level(d.int32())
+				t.Level = &v
+			}
 		case "scale":
 			bit = (1 << 14)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Scale = nil
+			} else {
+				null &^= bit
+				v := Scale(d.float(64))
+				t.Scale = &v
+			}
 		case "note":
 			bit = (1 << 15)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Note = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.Note = &v
+			}
 		case "maybe_count":
 			bit = (1 << 16)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.MaybeCount = nil
+			} else {
+				null &^= bit
+				v := d.int32()
+				t.MaybeCount = &v
+			}
 		case "flag":
 			bit = (1 << 17)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Flag = nil
+			} else {
+				null &^= bit
+				v := d.boolean()
+				t.Flag = &v
+			}
 		case "day":
 			bit = (1 << 18)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Day = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.Day = &v
+			}
 		case "at":
 			bit = (1 << 19)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.At = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.At = &v
+			}
 		case "blob":
 			bit = (1 << 20)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Blob = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.Blob = &v
+			}
 		case "secret":
 			bit = (1 << 21)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Secret = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.Secret = &v
+			}
 		case "lines":
 			bit = (1 << 22)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Lines = nil
+			} else {
+				null &^= bit
+				if d.array() {
+					s0 := make([]Line, 0)
+					for n0 := 0; d.elem(&n0); {
+						var e0 Line
+						e0.decodeJSON(d)
+						s0 = append(s0, e0)
+					}
+					t.Lines = s0
+				}
+			}
 		case "codes":
 			bit = (1 << 23)
-			if nullWithin(sc.value(), "a") {
-				elem = bit
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			elem &^= bit
+			if d.null() {
+				null |= bit
+				t.Codes = nil
+			} else {
+				null &^= bit
+				if d.array() {
+					s0 := make([]string, 0)
+					for n0 := 0; d.elem(&n0); {
+						if d.null() {
+							elem |= bit
+							s0 = append(s0, "")
+							continue
+						}
+						var e0 string
+						e0 = d.str()
+						s0 = append(s0, e0)
+					}
+					t.Codes = s0
+				}
 			}
 		case "grid":
 			bit = (1 << 24)
-			if nullWithin(sc.value(), "aa") {
-				elem = bit
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			elem &^= bit
+			if d.null() {
+				null |= bit
+				t.Grid = nil
+			} else {
+				null &^= bit
+				if d.array() {
+					s0 := make([][]int32, 0)
+					for n0 := 0; d.elem(&n0); {
+						if d.null() {
+							elem |= bit
+							s0 = append(s0, nil)
+							continue
+						}
+						var e0 []int32
+						if d.array() {
+							s1 := make([]int32, 0)
+							for n1 := 0; d.elem(&n1); {
+								if d.null() {
+									elem |= bit
+									s1 = append(s1, 0)
+									continue
+								}
+								var e1 int32
+								e1 = d.int32()
+								s1 = append(s1, e1)
+							}
+							e0 = s1
+						}
+						s0 = append(s0, e0)
+					}
+					t.Grid = s0
+				}
 			}
 		case "nums":
 			bit = (1 << 25)
-			if nullWithin(sc.value(), "a") {
-				elem = bit
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			elem &^= bit
+			if d.null() {
+				null |= bit
+				t.Nums = nil
+			} else {
+				null &^= bit
+				if d.array() {
+					s0 := make([]float64, 0)
+					for n0 := 0; d.elem(&n0); {
+						if d.null() {
+							elem |= bit
+							s0 = append(s0, 0)
+							continue
+						}
+						var e0 float64
+						e0 = d.float(64)
+						s0 = append(s0, e0)
+					}
+					t.Nums = s0
+				}
 			}
 		case "maybe_nums":
 			bit = (1 << 26)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.MaybeNums = nil
+			} else {
+				null &^= bit
+				if d.array() {
+					s0 := make([]*int32, 0)
+					for n0 := 0; d.elem(&n0); {
+						if d.null() {
+							s0 = append(s0, nil)
+							continue
+						}
+						var e0 *int32
+						v := d.int32()
+						e0 = &v
+						s0 = append(s0, e0)
+					}
+					t.MaybeNums = s0
+				}
+			}
 		case "nested_maps":
 			bit = (1 << 27)
-			if nullWithin(sc.value(), "ma") {
-				elem = bit
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			elem &^= bit
+			if d.null() {
+				null |= bit
+				t.NestedMaps = nil
+			} else {
+				null &^= bit
+				o0 := d.pos
+				if d.object() {
+					m0 := make(map[string][]string)
+					for n0 := 0; d.member(&n0); {
+						k0 := string(d.key)
+						if _, dup := m0[k0]; dup {
+							d.repeated(o0)
+						}
+						if d.null() {
+							elem |= bit
+							m0[k0] = nil
+							continue
+						}
+						var e0 []string
+						if d.array() {
+							s1 := make([]string, 0)
+							for n1 := 0; d.elem(&n1); {
+								if d.null() {
+									elem |= bit
+									s1 = append(s1, "")
+									continue
+								}
+								var e1 string
+								e1 = d.str()
+								s1 = append(s1, e1)
+							}
+							e0 = s1
+						}
+						m0[k0] = e0
+					}
+					t.NestedMaps = m0
+				}
 			}
 		case "labels":
 			bit = (1 << 28)
-			if nullWithin(sc.value(), "m") {
-				elem = bit
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			elem &^= bit
+			if d.null() {
+				null |= bit
+				t.Labels = nil
+			} else {
+				null &^= bit
+				o0 := d.pos
+				if d.object() {
+					m0 := make(map[string]string)
+					for n0 := 0; d.member(&n0); {
+						k0 := string(d.key)
+						if _, dup := m0[k0]; dup {
+							d.repeated(o0)
+						}
+						if d.null() {
+							elem |= bit
+							m0[k0] = ""
+							continue
+						}
+						var e0 string
+						e0 = d.str()
+						m0[k0] = e0
+					}
+					t.Labels = m0
+				}
 			}
 		case "counts":
 			bit = (1 << 29)
-			if nullWithin(sc.value(), "m") {
-				elem = bit
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			elem &^= bit
+			if d.null() {
+				null |= bit
+				t.Counts = nil
+			} else {
+				null &^= bit
+				o0 := d.pos
+				if d.object() {
+					m0 := make(map[string]int32)
+					for n0 := 0; d.member(&n0); {
+						k0 := string(d.key)
+						if _, dup := m0[k0]; dup {
+							d.repeated(o0)
+						}
+						if d.null() {
+							elem |= bit
+							m0[k0] = 0
+							continue
+						}
+						var e0 int32
+						e0 = d.int32()
+						m0[k0] = e0
+					}
+					t.Counts = m0
+				}
 			}
 		case "extra":
 			bit = (1 << 30)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Extra = nil
+			} else {
+				null &^= bit
+				v := new(Extra)
+				v.decodeJSON(d)
+				t.Extra = v
+			}
 		case "inner":
 			bit = (1 << 31)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Inner = nil
+			} else {
+				null &^= bit
+				v := new(Closed)
+				v.decodeJSON(d)
+				t.Inner = v
+			}
 		case "kinds":
 			bit = (1 << 32)
-			if nullWithin(sc.value(), "a") {
-				elem = bit
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			elem &^= bit
+			if d.null() {
+				null |= bit
+				t.Kinds = nil
+			} else {
+				null &^= bit
+				if d.array() {
+					s0 := make([]Kind, 0)
+					for n0 := 0; d.elem(&n0); {
+						if d.null() {
+							elem |= bit
+							s0 = append(s0, "")
+							continue
+						}
+						var e0 Kind
+						e0 = Kind(d.str())
+						s0 = append(s0, e0)
+					}
+					t.Kinds = s0
+				}
 			}
 		default:
-			if t.xFolds(name) {
-				clean = false
-			}
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-		nullElem = nullElem&^bit | elem
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = Order{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x401061 &^ seen
 	t.xNull = null
-	t.xNullElem = nullElem
-	return sc.err
+	t.xNullElem = elem
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*Order) xFolds(key []byte) bool {
-	return foldsToMember(key, "must_note", "maybe_line", "address", "colors", "small_grid", "id", "count", "big", "plain_int", "price", "step", "ratio", "kind", "level", "scale", "note", "maybe_count", "flag", "day", "at", "blob", "secret", "lines", "codes", "grid", "nums", "maybe_nums", "nested_maps", "labels", "counts", "extra", "inner", "kinds")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *Order) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
+}
+
+// decodeJSON reads one value of Scale from d.
+func (t *Scale) decodeJSON(d *jdec) {
+	*t = Scale(d.float(64))
+}
+
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *Scale) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	if !d.null() {
+		t.decodeJSON(&d)
+	}
+	return d.end()
 }
