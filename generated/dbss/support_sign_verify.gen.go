@@ -80,7 +80,7 @@ func verifySignature(req *http.Request, body []byte, secretFor func(ak string) (
 		return err
 	}
 
-	var bufArr [2048]byte
+	var bufArr [512]byte
 	buf, missing, err := appendCanonicalRequest(bufArr[:0], req, body, []byte(signed), nil)
 	if err != nil {
 		return sigErr(sigMismatch, "authorization: "+strings.TrimPrefix(err.Error(), "sign request: "))

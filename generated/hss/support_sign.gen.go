@@ -61,7 +61,7 @@ func signRequest(req *http.Request, body []byte, ak, sk string, now time.Time) e
 	vals[0] = string(date)
 	req.Header[headerSdkDate] = vals[0:1:1]
 
-	var keyArr [24]string
+	var keyArr [16]string
 	keys := keyArr[:0]
 	for k := range req.Header {
 		if signableHeader(k) {
@@ -70,7 +70,9 @@ func signRequest(req *http.Request, body []byte, ak, sk string, now time.Time) e
 	}
 	slices.SortFunc(keys, compareFold)
 
-	var bufArr [2048]byte
+	// 512 bytes hold the canonical request of an ordinary call; Go zeroes
+	// the array on every call, so it is not made larger than needed.
+	var bufArr [512]byte
 	// The signed-header list goes first in the buffer: it is needed twice.
 	buf := bufArr[:0]
 	for i, k := range keys {
@@ -109,8 +111,8 @@ func signableHeader(name string) bool {
 // appendCanonicalRequest appends the canonical request of req to buf.
 // signed is the ";"-joined lower-case signed header list. keys, when not
 // nil, are the header map keys of the signed names in the same order (the
-// signing side); otherwise each name is looked up in req.Header, and "host"
-// is req.Host (the verifying side). missing is the first signed name the
+// signing side); otherwise each name is looked up in req.Header (the
+// verifying side). "host" is always req.Host, what is sent. missing is the first signed name the
 // request does not carry.
 func appendCanonicalRequest(buf []byte, req *http.Request, body []byte, signed []byte, keys []string) (out []byte, missing string, err error) {
 	buf = append(buf, req.Method...)
@@ -133,15 +135,16 @@ func appendCanonicalRequest(buf []byte, req *http.Request, body []byte, signed [
 		}
 		var values []string
 		switch {
-		case keys != nil:
-			values = req.Header[keys[i]]
 		case string(name) == "host":
+			// What goes on the wire, not a Host entry of the header map.
 			host := req.Host
 			if host == "" {
 				host = req.URL.Host
 			}
 			buf = appendHeaderLine(buf, name, host)
 			continue
+		case keys != nil:
+			values = req.Header[keys[i]]
 		default:
 			values = headerValues(req.Header, name)
 		}
@@ -174,6 +177,35 @@ func headerValues(h http.Header, name []byte) []string {
 // appendCanonicalURI appends the path re-escaped segment by segment, with
 // a trailing slash.
 func appendCanonicalURI(buf []byte, escapedPath string) ([]byte, error) {
+	if plainPath(escapedPath) {
+		// Nothing to unescape or escape: the common case.
+		buf = append(buf, escapedPath...)
+	} else {
+		var err error
+		if buf, err = appendEscapedSegments(buf, escapedPath); err != nil {
+			return buf, err
+		}
+	}
+	if len(buf) == 0 || buf[len(buf)-1] != '/' {
+		buf = append(buf, '/')
+	}
+	return buf, nil
+}
+
+// plainPath reports whether p has only slashes and characters the SDK
+// leaves unescaped.
+func plainPath(p string) bool {
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c != '/' && !unreserved(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// appendEscapedSegments unescapes each segment of escapedPath and appends
+// it escaped as the SDK does.
+func appendEscapedSegments(buf []byte, escapedPath string) ([]byte, error) {
 	rest := escapedPath
 	for {
 		seg := rest
@@ -187,15 +219,11 @@ func appendCanonicalURI(buf []byte, escapedPath string) ([]byte, error) {
 		}
 		buf = appendEscaped(buf, u)
 		if i < 0 {
-			break
+			return buf, nil
 		}
 		buf = append(buf, '/')
 		rest = rest[i+1:]
 	}
-	if len(buf) == 0 || buf[len(buf)-1] != '/' {
-		buf = append(buf, '/')
-	}
-	return buf, nil
 }
 
 // queryPair is one decoded query parameter.
@@ -297,14 +325,18 @@ func signatureOf(sk string, date []byte, cr []byte) [2 * sha256.Size]byte {
 func appendEscaped(buf []byte, s string) []byte {
 	const hexDigits = "0123456789ABCDEF"
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' {
+		if c := s[i]; unreserved(c) {
 			buf = append(buf, c)
-			continue
+		} else {
+			buf = append(buf, '%', hexDigits[c>>4], hexDigits[c&15])
 		}
-		buf = append(buf, '%', hexDigits[c>>4], hexDigits[c&15])
 	}
 	return buf
+}
+
+// unreserved reports whether c is an RFC 3986 unreserved character.
+func unreserved(c byte) bool {
+	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~'
 }
 
 // appendLower appends s in ASCII lower case.
