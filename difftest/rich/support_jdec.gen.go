@@ -518,15 +518,18 @@ func (d *jdec) integer(lo, hi int64, want string) int64 {
 		}
 		return n
 	}
+	if plain {
+		n, err := strconv.ParseInt(string(text), 10, 64)
+		if err != nil || n < lo || n > hi {
+			d.mismatch(d.ws0(start), want+" in range")
+			return 0
+		}
+		return n
+	}
 	f, err := strconv.ParseFloat(string(text), 64)
-	if err != nil && !isRange(err) || f != math.Trunc(f) || f < float64(lo) || f > float64(hi) || math.IsInf(f, 0) {
+	if err != nil && !isRange(err) || f != math.Trunc(f) || f < float64(lo) || f >= float64(hi)+1 || math.IsInf(f, 0) {
 		d.mismatch(d.ws0(start), want)
 		return 0
-	}
-	if plain {
-		if n, err := strconv.ParseInt(string(text), 10, 64); err == nil {
-			return n
-		}
 	}
 	return int64(f)
 }

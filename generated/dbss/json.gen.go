@@ -2,827 +2,1273 @@
 
 package dbss
 
-import "encoding/json"
-
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *BandWidth) UnmarshalJSON(data []byte) error {
-	type plain BandWidth
+// decodeJSON reads one value of BandWidth from d; null sets xIsNull.
+func (t *BandWidth) decodeJSON(d *jdec) {
 	*t = BandWidth{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
+	}
+	start := d.pos
+	if !d.object() {
+		return
 	}
 	var seen, null uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
+	for n := 0; d.member(&n); {
 		var bit uint64
-		switch name := sc.name(); string(name) {
+		switch string(d.key) {
 		case "chargemode":
 			bit = (1 << 0)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Chargemode = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.Chargemode = &v
+			}
 		case "productid":
 			bit = (1 << 1)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Productid = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.Productid = &v
+			}
 		case "sharetype":
 			bit = (1 << 2)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Sharetype = nil
+			} else {
+				null &^= bit
+				v := Sharetype(d.str())
+				t.Sharetype = &v
+			}
 		case "size":
 			bit = (1 << 3)
-		default:
-			if t.xFolds(name) {
-				clean = false
+			if seen&bit != 0 {
+				d.repeated(start)
 			}
+			if d.null() {
+				null |= bit
+				t.Size = nil
+			} else {
+				null &^= bit
+				v := d.int32()
+				t.Size = &v
+			}
+		default:
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = BandWidth{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x0 &^ seen
 	t.xNull = null
-	return sc.err
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*BandWidth) xFolds(key []byte) bool {
-	return foldsToMember(key, "chargemode", "productid", "sharetype", "size")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *BandWidth) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
 }
 
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *ChargeOrderDbssNew) UnmarshalJSON(data []byte) error {
-	type plain ChargeOrderDbssNew
+// decodeJSON reads one value of ChargeOrderDbssNew from d; null sets xIsNull.
+func (t *ChargeOrderDbssNew) decodeJSON(d *jdec) {
 	*t = ChargeOrderDbssNew{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
+	}
+	start := d.pos
+	if !d.object() {
+		return
 	}
 	var seen, null uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
+	for n := 0; d.member(&n); {
 		var bit uint64
-		switch name := sc.name(); string(name) {
+		switch string(d.key) {
 		case "tags":
 			bit = (1 << 0)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Tags = nil
+			} else {
+				null &^= bit
+				if d.array() {
+					s0 := make([]ResourceTagInfoBean, 0)
+					for n0 := 0; d.elem(&n0); {
+						var e0 ResourceTagInfoBean
+						e0.decodeJSON(d)
+						s0 = append(s0, e0)
+					}
+					t.Tags = s0
+				}
+			}
 		case "asset_nums":
 			bit = (1 << 1)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.AssetNums = 0
+			} else {
+				null &^= bit
+				t.AssetNums = d.int32()
+			}
 		case "availability_zone":
 			bit = (1 << 2)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.AvailabilityZone = ""
+			} else {
+				null &^= bit
+				t.AvailabilityZone = d.str()
+			}
 		case "charging_mode":
 			bit = (1 << 3)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.ChargingMode = 0
+			} else {
+				null &^= bit
+				t.ChargingMode = d.int32()
+			}
 		case "cloud_service_type":
 			bit = (1 << 4)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.CloudServiceType = ""
+			} else {
+				null &^= bit
+				t.CloudServiceType = d.str()
+			}
 		case "comment":
 			bit = (1 << 5)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Comment = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.Comment = &v
+			}
 		case "composite_product_id":
 			bit = (1 << 6)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.CompositeProductID = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.CompositeProductID = &v
+			}
 		case "deploy_mode":
 			bit = (1 << 7)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.DeployMode = ""
+			} else {
+				null &^= bit
+				t.DeployMode = DeployMode(d.str())
+			}
 		case "discount_id":
 			bit = (1 << 8)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.DiscountID = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.DiscountID = &v
+			}
 		case "enterprise_project_id":
 			bit = (1 << 9)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.EnterpriseProjectID = ""
+			} else {
+				null &^= bit
+				t.EnterpriseProjectID = d.str()
+			}
 		case "flavor_ref":
 			bit = (1 << 10)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.FlavorRef = ""
+			} else {
+				null &^= bit
+				t.FlavorRef = d.str()
+			}
 		case "hx_password":
 			bit = (1 << 11)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.HxPassword = ""
+			} else {
+				null &^= bit
+				t.HxPassword = d.str()
+			}
 		case "image_business_type":
 			bit = (1 << 12)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.ImageBusinessType = 0
+			} else {
+				null &^= bit
+				t.ImageBusinessType = d.int32()
+			}
 		case "is_auto_renew":
 			bit = (1 << 13)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.IsAutoRenew = 0
+			} else {
+				null &^= bit
+				t.IsAutoRenew = IsAutoRenew(d.int32())
+			}
 		case "name":
 			bit = (1 << 14)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Name = ""
+			} else {
+				null &^= bit
+				t.Name = d.str()
+			}
 		case "nics":
 			bit = (1 << 15)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Nics = nil
+			} else {
+				null &^= bit
+				if d.array() {
+					s0 := make([]Nic, 0)
+					for n0 := 0; d.elem(&n0); {
+						var e0 Nic
+						e0.decodeJSON(d)
+						s0 = append(s0, e0)
+					}
+					t.Nics = s0
+				}
+			}
 		case "outside_ins_config":
 			bit = (1 << 16)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.OutsideInsConfig = nil
+			} else {
+				null &^= bit
+				v := new(OutsideInsConfig)
+				v.decodeJSON(d)
+				t.OutsideInsConfig = v
+			}
 		case "period_num":
 			bit = (1 << 17)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.PeriodNum = 0
+			} else {
+				null &^= bit
+				t.PeriodNum = d.int32()
+			}
 		case "period_type":
 			bit = (1 << 18)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.PeriodType = 0
+			} else {
+				null &^= bit
+				t.PeriodType = d.int32()
+			}
 		case "product_infos":
 			bit = (1 << 19)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.ProductInfos = nil
+			} else {
+				null &^= bit
+				if d.array() {
+					s0 := make([]ProductInfoBeanNew, 0)
+					for n0 := 0; d.elem(&n0); {
+						var e0 ProductInfoBeanNew
+						e0.decodeJSON(d)
+						s0 = append(s0, e0)
+					}
+					t.ProductInfos = s0
+				}
+			}
 		case "promotion_activity_id":
 			bit = (1 << 20)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.PromotionActivityID = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.PromotionActivityID = &v
+			}
 		case "promotion_info":
 			bit = (1 << 21)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.PromotionInfo = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.PromotionInfo = &v
+			}
 		case "public_ip":
 			bit = (1 << 22)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.PublicIP = nil
+			} else {
+				null &^= bit
+				v := new(PublicIP)
+				v.decodeJSON(d)
+				t.PublicIP = v
+			}
 		case "region_id":
 			bit = (1 << 23)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.RegionID = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.RegionID = &v
+			}
 		case "security_groups":
 			bit = (1 << 24)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.SecurityGroups = nil
+			} else {
+				null &^= bit
+				if d.array() {
+					s0 := make([]SecurityGroup, 0)
+					for n0 := 0; d.elem(&n0); {
+						var e0 SecurityGroup
+						e0.decodeJSON(d)
+						s0 = append(s0, e0)
+					}
+					t.SecurityGroups = s0
+				}
+			}
 		case "subscription_num":
 			bit = (1 << 25)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.SubscriptionNum = 0
+			} else {
+				null &^= bit
+				t.SubscriptionNum = d.int32()
+			}
 		case "vpc_id":
 			bit = (1 << 26)
-		default:
-			if t.xFolds(name) {
-				clean = false
+			if seen&bit != 0 {
+				d.repeated(start)
 			}
+			if d.null() {
+				null |= bit
+				t.VPCID = ""
+			} else {
+				null &^= bit
+				t.VPCID = d.str()
+			}
+		default:
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = ChargeOrderDbssNew{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x70efe9e &^ seen
 	t.xNull = null
-	return sc.err
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*ChargeOrderDbssNew) xFolds(key []byte) bool {
-	return foldsToMember(key, "tags", "asset_nums", "availability_zone", "charging_mode", "cloud_service_type", "comment", "composite_product_id", "deploy_mode", "discount_id", "enterprise_project_id", "flavor_ref", "hx_password", "image_business_type", "is_auto_renew", "name", "nics", "outside_ins_config", "period_num", "period_type", "product_infos", "promotion_activity_id", "promotion_info", "public_ip", "region_id", "security_groups", "subscription_num", "vpc_id")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *ChargeOrderDbssNew) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
 }
 
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *CreateDbOmInstancePeriodResponse) UnmarshalJSON(data []byte) error {
-	type plain CreateDbOmInstancePeriodResponse
+// decodeJSON reads one value of CreateDbOmInstancePeriodResponse from d; null sets xIsNull.
+func (t *CreateDbOmInstancePeriodResponse) decodeJSON(d *jdec) {
 	*t = CreateDbOmInstancePeriodResponse{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
+	}
+	start := d.pos
+	if !d.object() {
+		return
 	}
 	var seen, null uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
+	for n := 0; d.member(&n); {
 		var bit uint64
-		switch name := sc.name(); string(name) {
+		switch string(d.key) {
 		case "code":
 			bit = (1 << 0)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Code = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.Code = &v
+			}
 		case "description":
 			bit = (1 << 1)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Description = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.Description = &v
+			}
 		case "order_id":
 			bit = (1 << 2)
-		default:
-			if t.xFolds(name) {
-				clean = false
+			if seen&bit != 0 {
+				d.repeated(start)
 			}
+			if d.null() {
+				null |= bit
+				t.OrderID = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.OrderID = &v
+			}
+		default:
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = CreateDbOmInstancePeriodResponse{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x0 &^ seen
 	t.xNull = null
-	return sc.err
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*CreateDbOmInstancePeriodResponse) xFolds(key []byte) bool {
-	return foldsToMember(key, "code", "description", "order_id")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *CreateDbOmInstancePeriodResponse) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
 }
 
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *DbssErrorDetail) UnmarshalJSON(data []byte) error {
-	type plain DbssErrorDetail
+// decodeJSON reads one value of DbssErrorDetail from d; null sets xIsNull.
+func (t *DbssErrorDetail) decodeJSON(d *jdec) {
 	*t = DbssErrorDetail{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
+	}
+	start := d.pos
+	if !d.object() {
+		return
 	}
 	var seen, null uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
+	for n := 0; d.member(&n); {
 		var bit uint64
-		switch name := sc.name(); string(name) {
+		switch string(d.key) {
 		case "error_code":
 			bit = (1 << 0)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.ErrorCode = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.ErrorCode = &v
+			}
 		case "error_msg":
 			bit = (1 << 1)
-		default:
-			if t.xFolds(name) {
-				clean = false
+			if seen&bit != 0 {
+				d.repeated(start)
 			}
+			if d.null() {
+				null |= bit
+				t.ErrorMsg = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.ErrorMsg = &v
+			}
+		default:
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = DbssErrorDetail{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x0 &^ seen
 	t.xNull = null
-	return sc.err
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*DbssErrorDetail) xFolds(key []byte) bool {
-	return foldsToMember(key, "error_code", "error_msg")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *DbssErrorDetail) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
 }
 
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *DbssErrorResponse) UnmarshalJSON(data []byte) error {
-	type plain DbssErrorResponse
+// decodeJSON reads one value of DbssErrorResponse from d; null sets xIsNull.
+func (t *DbssErrorResponse) decodeJSON(d *jdec) {
 	*t = DbssErrorResponse{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
+	}
+	start := d.pos
+	if !d.object() {
+		return
 	}
 	var seen, null uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
+	for n := 0; d.member(&n); {
 		var bit uint64
-		switch name := sc.name(); string(name) {
+		switch string(d.key) {
 		case "details":
 			bit = (1 << 0)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Details = nil
+			} else {
+				null &^= bit
+				if d.array() {
+					s0 := make([]DbssErrorDetail, 0)
+					for n0 := 0; d.elem(&n0); {
+						var e0 DbssErrorDetail
+						e0.decodeJSON(d)
+						s0 = append(s0, e0)
+					}
+					t.Details = s0
+				}
+			}
 		case "encoded_authorization_message":
 			bit = (1 << 1)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.EncodedAuthorizationMessage = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.EncodedAuthorizationMessage = &v
+			}
 		case "error_code":
 			bit = (1 << 2)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.ErrorCode = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.ErrorCode = &v
+			}
 		case "error_msg":
 			bit = (1 << 3)
-		default:
-			if t.xFolds(name) {
-				clean = false
+			if seen&bit != 0 {
+				d.repeated(start)
 			}
+			if d.null() {
+				null |= bit
+				t.ErrorMsg = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.ErrorMsg = &v
+			}
+		default:
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = DbssErrorResponse{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x0 &^ seen
 	t.xNull = null
-	return sc.err
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*DbssErrorResponse) xFolds(key []byte) bool {
-	return foldsToMember(key, "details", "encoded_authorization_message", "error_code", "error_msg")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *DbssErrorResponse) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
 }
 
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *EIP) UnmarshalJSON(data []byte) error {
-	type plain EIP
+// decodeJSON reads one value of DeployMode from d.
+func (t *DeployMode) decodeJSON(d *jdec) {
+	*t = DeployMode(d.str())
+}
+
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *DeployMode) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	if !d.null() {
+		t.decodeJSON(&d)
+	}
+	return d.end()
+}
+
+// decodeJSON reads one value of EIP from d; null sets xIsNull.
+func (t *EIP) decodeJSON(d *jdec) {
 	*t = EIP{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
+	}
+	start := d.pos
+	if !d.object() {
+		return
 	}
 	var seen, null uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
+	for n := 0; d.member(&n); {
 		var bit uint64
-		switch name := sc.name(); string(name) {
+		switch string(d.key) {
 		case "bandwidth":
 			bit = (1 << 0)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Bandwidth = nil
+			} else {
+				null &^= bit
+				v := new(BandWidth)
+				v.decodeJSON(d)
+				t.Bandwidth = v
+			}
 		case "ipproductid":
 			bit = (1 << 1)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Ipproductid = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.Ipproductid = &v
+			}
 		case "iptype":
 			bit = (1 << 2)
-		default:
-			if t.xFolds(name) {
-				clean = false
+			if seen&bit != 0 {
+				d.repeated(start)
 			}
+			if d.null() {
+				null |= bit
+				t.Iptype = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.Iptype = &v
+			}
+		default:
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = EIP{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x0 &^ seen
 	t.xNull = null
-	return sc.err
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*EIP) xFolds(key []byte) bool {
-	return foldsToMember(key, "bandwidth", "ipproductid", "iptype")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *EIP) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
 }
 
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *Nic) UnmarshalJSON(data []byte) error {
-	type plain Nic
+// decodeJSON reads one value of IsAutoRenew from d.
+func (t *IsAutoRenew) decodeJSON(d *jdec) {
+	*t = IsAutoRenew(d.int32())
+}
+
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *IsAutoRenew) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	if !d.null() {
+		t.decodeJSON(&d)
+	}
+	return d.end()
+}
+
+// decodeJSON reads one value of Nic from d; null sets xIsNull.
+func (t *Nic) decodeJSON(d *jdec) {
 	*t = Nic{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
+	}
+	start := d.pos
+	if !d.object() {
+		return
 	}
 	var seen, null uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
+	for n := 0; d.member(&n); {
 		var bit uint64
-		switch name := sc.name(); string(name) {
+		switch string(d.key) {
 		case "ip_address":
 			bit = (1 << 0)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.IPAddress = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.IPAddress = &v
+			}
 		case "subnet_id":
 			bit = (1 << 1)
-		default:
-			if t.xFolds(name) {
-				clean = false
+			if seen&bit != 0 {
+				d.repeated(start)
 			}
+			if d.null() {
+				null |= bit
+				t.SubnetID = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.SubnetID = &v
+			}
+		default:
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = Nic{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x0 &^ seen
 	t.xNull = null
-	return sc.err
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*Nic) xFolds(key []byte) bool {
-	return foldsToMember(key, "ip_address", "subnet_id")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *Nic) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
 }
 
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *OutsideInsConfig) UnmarshalJSON(data []byte) error {
-	type plain OutsideInsConfig
+// decodeJSON reads one value of OutsideInsConfig from d; null sets xIsNull.
+func (t *OutsideInsConfig) decodeJSON(d *jdec) {
 	*t = OutsideInsConfig{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
+	}
+	start := d.pos
+	if !d.object() {
+		return
 	}
 	var seen, null uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
+	for n := 0; d.member(&n); {
 		var bit uint64
-		switch name := sc.name(); string(name) {
+		switch string(d.key) {
 		case "master_node_ip":
 			bit = (1 << 0)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.MasterNodeIP = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.MasterNodeIP = &v
+			}
 		case "slave_node_ip":
 			bit = (1 << 1)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.SlaveNodeIP = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.SlaveNodeIP = &v
+			}
 		case "virtual_ip":
 			bit = (1 << 2)
-		default:
-			if t.xFolds(name) {
-				clean = false
+			if seen&bit != 0 {
+				d.repeated(start)
 			}
+			if d.null() {
+				null |= bit
+				t.VirtualIP = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.VirtualIP = &v
+			}
+		default:
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = OutsideInsConfig{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x0 &^ seen
 	t.xNull = null
-	return sc.err
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*OutsideInsConfig) xFolds(key []byte) bool {
-	return foldsToMember(key, "master_node_ip", "slave_node_ip", "virtual_ip")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *OutsideInsConfig) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
 }
 
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *ProductInfoBeanNew) UnmarshalJSON(data []byte) error {
-	type plain ProductInfoBeanNew
+// decodeJSON reads one value of ProductInfoBeanNew from d; null sets xIsNull.
+func (t *ProductInfoBeanNew) decodeJSON(d *jdec) {
 	*t = ProductInfoBeanNew{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
 	}
-	var seen, null, nullElem uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
-		var bit, elem uint64
-		switch name := sc.name(); string(name) {
+	start := d.pos
+	if !d.object() {
+		return
+	}
+	var seen, null, elem uint64
+	for n := 0; d.member(&n); {
+		var bit uint64
+		switch string(d.key) {
 		case "all_resource_names":
 			bit = (1 << 0)
-			if nullWithin(sc.value(), "a") {
-				elem = bit
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			elem &^= bit
+			if d.null() {
+				null |= bit
+				t.AllResourceNames = nil
+			} else {
+				null &^= bit
+				if d.array() {
+					s0 := make([]string, 0)
+					for n0 := 0; d.elem(&n0); {
+						if d.null() {
+							elem |= bit
+							s0 = append(s0, "")
+							continue
+						}
+						var e0 string
+						e0 = d.str()
+						s0 = append(s0, e0)
+					}
+					t.AllResourceNames = s0
+				}
 			}
 		case "cloud_service_type":
 			bit = (1 << 1)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.CloudServiceType = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.CloudServiceType = &v
+			}
 		case "display_id":
 			bit = (1 << 2)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.DisplayID = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.DisplayID = &v
+			}
 		case "product_id":
 			bit = (1 << 3)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.ProductID = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.ProductID = &v
+			}
 		case "product_spec_desc":
 			bit = (1 << 4)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.ProductSpecDesc = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.ProductSpecDesc = &v
+			}
 		case "resource_name":
 			bit = (1 << 5)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.ResourceName = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.ResourceName = &v
+			}
 		case "resource_spec_code":
 			bit = (1 << 6)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.ResourceSpecCode = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.ResourceSpecCode = &v
+			}
 		case "resource_type":
 			bit = (1 << 7)
-		default:
-			if t.xFolds(name) {
-				clean = false
+			if seen&bit != 0 {
+				d.repeated(start)
 			}
+			if d.null() {
+				null |= bit
+				t.ResourceType = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.ResourceType = &v
+			}
+		default:
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-		nullElem = nullElem&^bit | elem
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = ProductInfoBeanNew{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x0 &^ seen
 	t.xNull = null
-	t.xNullElem = nullElem
-	return sc.err
+	t.xNullElem = elem
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*ProductInfoBeanNew) xFolds(key []byte) bool {
-	return foldsToMember(key, "all_resource_names", "cloud_service_type", "display_id", "product_id", "product_spec_desc", "resource_name", "resource_spec_code", "resource_type")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *ProductInfoBeanNew) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
 }
 
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *PublicIP) UnmarshalJSON(data []byte) error {
-	type plain PublicIP
+// decodeJSON reads one value of PublicIP from d; null sets xIsNull.
+func (t *PublicIP) decodeJSON(d *jdec) {
 	*t = PublicIP{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
+	}
+	start := d.pos
+	if !d.object() {
+		return
 	}
 	var seen, null uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
+	for n := 0; d.member(&n); {
 		var bit uint64
-		switch name := sc.name(); string(name) {
+		switch string(d.key) {
 		case "eip":
 			bit = (1 << 0)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.EIP = nil
+			} else {
+				null &^= bit
+				v := new(EIP)
+				v.decodeJSON(d)
+				t.EIP = v
+			}
 		case "id":
 			bit = (1 << 1)
-		default:
-			if t.xFolds(name) {
-				clean = false
+			if seen&bit != 0 {
+				d.repeated(start)
 			}
+			if d.null() {
+				null |= bit
+				t.ID = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.ID = &v
+			}
+		default:
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = PublicIP{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x0 &^ seen
 	t.xNull = null
-	return sc.err
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*PublicIP) xFolds(key []byte) bool {
-	return foldsToMember(key, "eip", "id")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *PublicIP) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
 }
 
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *ResourceTagInfoBean) UnmarshalJSON(data []byte) error {
-	type plain ResourceTagInfoBean
+// decodeJSON reads one value of ResourceTagInfoBean from d; null sets xIsNull.
+func (t *ResourceTagInfoBean) decodeJSON(d *jdec) {
 	*t = ResourceTagInfoBean{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
+	}
+	start := d.pos
+	if !d.object() {
+		return
 	}
 	var seen, null uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
+	for n := 0; d.member(&n); {
 		var bit uint64
-		switch name := sc.name(); string(name) {
+		switch string(d.key) {
 		case "key":
 			bit = (1 << 0)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.Key = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.Key = &v
+			}
 		case "value":
 			bit = (1 << 1)
-		default:
-			if t.xFolds(name) {
-				clean = false
+			if seen&bit != 0 {
+				d.repeated(start)
 			}
+			if d.null() {
+				null |= bit
+				t.Value = ""
+			} else {
+				null &^= bit
+				t.Value = d.str()
+			}
+		default:
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = ResourceTagInfoBean{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x2 &^ seen
 	t.xNull = null
-	return sc.err
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*ResourceTagInfoBean) xFolds(key []byte) bool {
-	return foldsToMember(key, "key", "value")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *ResourceTagInfoBean) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
 }
 
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *SecurityGroup) UnmarshalJSON(data []byte) error {
-	type plain SecurityGroup
+// decodeJSON reads one value of SecurityGroup from d; null sets xIsNull.
+func (t *SecurityGroup) decodeJSON(d *jdec) {
 	*t = SecurityGroup{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
+	}
+	start := d.pos
+	if !d.object() {
+		return
 	}
 	var seen, null uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
+	for n := 0; d.member(&n); {
 		var bit uint64
-		switch name := sc.name(); string(name) {
+		switch string(d.key) {
 		case "id":
 			bit = (1 << 0)
-		default:
-			if t.xFolds(name) {
-				clean = false
+			if seen&bit != 0 {
+				d.repeated(start)
 			}
+			if d.null() {
+				null |= bit
+				t.ID = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.ID = &v
+			}
+		default:
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = SecurityGroup{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x0 &^ seen
 	t.xNull = null
-	return sc.err
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*SecurityGroup) xFolds(key []byte) bool {
-	return foldsToMember(key, "id")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *SecurityGroup) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
+}
+
+// decodeJSON reads one value of Sharetype from d.
+func (t *Sharetype) decodeJSON(d *jdec) {
+	*t = Sharetype(d.str())
+}
+
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *Sharetype) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	if !d.null() {
+		t.decodeJSON(&d)
+	}
+	return d.end()
 }

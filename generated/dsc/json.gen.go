@@ -2,297 +2,537 @@
 
 package dsc
 
-import "encoding/json"
+// decodeJSON reads one value of ChargingMode from d.
+func (t *ChargingMode) decodeJSON(d *jdec) {
+	*t = ChargingMode(d.int32())
+}
 
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *CreateProductOrderResponse) UnmarshalJSON(data []byte) error {
-	type plain CreateProductOrderResponse
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *ChargingMode) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	if !d.null() {
+		t.decodeJSON(&d)
+	}
+	return d.end()
+}
+
+// decodeJSON reads one value of CreateProductOrderResponse from d; null sets xIsNull.
+func (t *CreateProductOrderResponse) decodeJSON(d *jdec) {
 	*t = CreateProductOrderResponse{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
+	}
+	start := d.pos
+	if !d.object() {
+		return
 	}
 	var seen, null uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
+	for n := 0; d.member(&n); {
 		var bit uint64
-		switch name := sc.name(); string(name) {
+		switch string(d.key) {
 		case "order_id":
 			bit = (1 << 0)
-		default:
-			if t.xFolds(name) {
-				clean = false
+			if seen&bit != 0 {
+				d.repeated(start)
 			}
+			if d.null() {
+				null |= bit
+				t.OrderID = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.OrderID = &v
+			}
+		default:
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = CreateProductOrderResponse{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x0 &^ seen
 	t.xNull = null
-	return sc.err
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*CreateProductOrderResponse) xFolds(key []byte) bool {
-	return foldsToMember(key, "order_id")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *CreateProductOrderResponse) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
 }
 
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *DscErrorResponse) UnmarshalJSON(data []byte) error {
-	type plain DscErrorResponse
+// decodeJSON reads one value of DscErrorResponse from d; null sets xIsNull.
+func (t *DscErrorResponse) decodeJSON(d *jdec) {
 	*t = DscErrorResponse{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
+	}
+	start := d.pos
+	if !d.object() {
+		return
 	}
 	var seen, null uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
+	for n := 0; d.member(&n); {
 		var bit uint64
-		switch name := sc.name(); string(name) {
+		switch string(d.key) {
 		case "error_code":
 			bit = (1 << 0)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.ErrorCode = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.ErrorCode = &v
+			}
 		case "error_msg":
 			bit = (1 << 1)
-		default:
-			if t.xFolds(name) {
-				clean = false
+			if seen&bit != 0 {
+				d.repeated(start)
 			}
+			if d.null() {
+				null |= bit
+				t.ErrorMsg = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.ErrorMsg = &v
+			}
+		default:
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = DscErrorResponse{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x0 &^ seen
 	t.xNull = null
-	return sc.err
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*DscErrorResponse) xFolds(key []byte) bool {
-	return foldsToMember(key, "error_code", "error_msg")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *DscErrorResponse) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
 }
 
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *PeriodOrderRequest) UnmarshalJSON(data []byte) error {
-	type plain PeriodOrderRequest
+// decodeJSON reads one value of PeriodOrderRequest from d; null sets xIsNull.
+func (t *PeriodOrderRequest) decodeJSON(d *jdec) {
 	*t = PeriodOrderRequest{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
+	}
+	start := d.pos
+	if !d.object() {
+		return
 	}
 	var seen, null uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
+	for n := 0; d.member(&n); {
 		var bit uint64
-		switch name := sc.name(); string(name) {
+		switch string(d.key) {
 		case "charging_mode":
 			bit = (1 << 0)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.ChargingMode = 0
+			} else {
+				null &^= bit
+				t.ChargingMode = ChargingMode(d.int32())
+			}
 		case "cloud_service_type":
 			bit = (1 << 1)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.CloudServiceType = ""
+			} else {
+				null &^= bit
+				t.CloudServiceType = d.str()
+			}
 		case "composite_product_id":
 			bit = (1 << 2)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.CompositeProductID = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.CompositeProductID = &v
+			}
 		case "discount_id":
 			bit = (1 << 3)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.DiscountID = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.DiscountID = &v
+			}
 		case "is_auto_renew":
 			bit = (1 << 4)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.IsAutoRenew = nil
+			} else {
+				null &^= bit
+				v := d.int32()
+				t.IsAutoRenew = &v
+			}
 		case "period_num":
 			bit = (1 << 5)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.PeriodNum = 0
+			} else {
+				null &^= bit
+				t.PeriodNum = d.int32()
+			}
 		case "period_type":
 			bit = (1 << 6)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.PeriodType = 0
+			} else {
+				null &^= bit
+				t.PeriodType = PeriodType(d.int32())
+			}
 		case "product_infos":
 			bit = (1 << 7)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.ProductInfos = nil
+			} else {
+				null &^= bit
+				if d.array() {
+					s0 := make([]ProductInfoBean, 0)
+					for n0 := 0; d.elem(&n0); {
+						var e0 ProductInfoBean
+						e0.decodeJSON(d)
+						s0 = append(s0, e0)
+					}
+					t.ProductInfos = s0
+				}
+			}
 		case "promotion_activity_id":
 			bit = (1 << 8)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.PromotionActivityID = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.PromotionActivityID = &v
+			}
 		case "promotion_info":
 			bit = (1 << 9)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.PromotionInfo = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.PromotionInfo = &v
+			}
 		case "region_id":
 			bit = (1 << 10)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.RegionID = ""
+			} else {
+				null &^= bit
+				t.RegionID = d.str()
+			}
 		case "zone":
 			bit = (1 << 11)
-		default:
-			if t.xFolds(name) {
-				clean = false
+			if seen&bit != 0 {
+				d.repeated(start)
 			}
+			if d.null() {
+				null |= bit
+				t.Zone = ""
+			} else {
+				null &^= bit
+				t.Zone = d.str()
+			}
+		default:
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = PeriodOrderRequest{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0xce3 &^ seen
 	t.xNull = null
-	return sc.err
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*PeriodOrderRequest) xFolds(key []byte) bool {
-	return foldsToMember(key, "charging_mode", "cloud_service_type", "composite_product_id", "discount_id", "is_auto_renew", "period_num", "period_type", "product_infos", "promotion_activity_id", "promotion_info", "region_id", "zone")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *PeriodOrderRequest) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
 }
 
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *ProductInfoBean) UnmarshalJSON(data []byte) error {
-	type plain ProductInfoBean
-	*t = ProductInfoBean{}
-	if isNull(data) {
-		t.xIsNull = true
-		return nil
+// decodeJSON reads one value of PeriodType from d.
+func (t *PeriodType) decodeJSON(d *jdec) {
+	*t = PeriodType(d.int32())
+}
+
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *PeriodType) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	if !d.null() {
+		t.decodeJSON(&d)
 	}
-	var seen, null, nullElem uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
-		var bit, elem uint64
-		switch name := sc.name(); string(name) {
+	return d.end()
+}
+
+// decodeJSON reads one value of ProductInfoBean from d; null sets xIsNull.
+func (t *ProductInfoBean) decodeJSON(d *jdec) {
+	*t = ProductInfoBean{}
+	if d.null() {
+		t.xIsNull = true
+		return
+	}
+	start := d.pos
+	if !d.object() {
+		return
+	}
+	var seen, null, elem uint64
+	for n := 0; d.member(&n); {
+		var bit uint64
+		switch string(d.key) {
 		case "all_resource_names":
 			bit = (1 << 0)
-			if nullWithin(sc.value(), "a") {
-				elem = bit
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			elem &^= bit
+			if d.null() {
+				null |= bit
+				t.AllResourceNames = nil
+			} else {
+				null &^= bit
+				if d.array() {
+					s0 := make([]string, 0)
+					for n0 := 0; d.elem(&n0); {
+						if d.null() {
+							elem |= bit
+							s0 = append(s0, "")
+							continue
+						}
+						var e0 string
+						e0 = d.str()
+						s0 = append(s0, e0)
+					}
+					t.AllResourceNames = s0
+				}
 			}
 		case "cloud_service_type":
 			bit = (1 << 1)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.CloudServiceType = ""
+			} else {
+				null &^= bit
+				t.CloudServiceType = d.str()
+			}
 		case "display_id":
 			bit = (1 << 2)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.DisplayID = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.DisplayID = &v
+			}
 		case "product_id":
 			bit = (1 << 3)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.ProductID = ""
+			} else {
+				null &^= bit
+				t.ProductID = d.str()
+			}
 		case "product_spec_desc":
 			bit = (1 << 4)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.ProductSpecDesc = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.ProductSpecDesc = &v
+			}
 		case "resource_name":
 			bit = (1 << 5)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.ResourceName = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.ResourceName = &v
+			}
 		case "resource_size":
 			bit = (1 << 6)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.ResourceSize = 0
+			} else {
+				null &^= bit
+				t.ResourceSize = d.int32()
+			}
 		case "resource_size_measure_id":
 			bit = (1 << 7)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.ResourceSizeMeasureID = 0
+			} else {
+				null &^= bit
+				t.ResourceSizeMeasureID = d.int32()
+			}
 		case "resource_spec_code":
 			bit = (1 << 8)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.ResourceSpecCode = ""
+			} else {
+				null &^= bit
+				t.ResourceSpecCode = d.str()
+			}
 		case "resource_type":
 			bit = (1 << 9)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.ResourceType = ""
+			} else {
+				null &^= bit
+				t.ResourceType = d.str()
+			}
 		case "usage_factor":
 			bit = (1 << 10)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.UsageFactor = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.UsageFactor = &v
+			}
 		case "usage_measure_id":
 			bit = (1 << 11)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.UsageMeasureID = nil
+			} else {
+				null &^= bit
+				v := d.int32()
+				t.UsageMeasureID = &v
+			}
 		case "usage_value":
 			bit = (1 << 12)
-		default:
-			if t.xFolds(name) {
-				clean = false
+			if seen&bit != 0 {
+				d.repeated(start)
 			}
+			if d.null() {
+				null |= bit
+				t.UsageValue = nil
+			} else {
+				null &^= bit
+				v := d.float(64)
+				t.UsageValue = &v
+			}
+		default:
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-		nullElem = nullElem&^bit | elem
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = ProductInfoBean{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x3ca &^ seen
 	t.xNull = null
-	t.xNullElem = nullElem
-	return sc.err
+	t.xNullElem = elem
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*ProductInfoBean) xFolds(key []byte) bool {
-	return foldsToMember(key, "all_resource_names", "cloud_service_type", "display_id", "product_id", "product_spec_desc", "resource_name", "resource_size", "resource_size_measure_id", "resource_spec_code", "resource_type", "usage_factor", "usage_measure_id", "usage_value")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *ProductInfoBean) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
 }

@@ -60,8 +60,8 @@ func TestMockOrders(t *testing.T) {
 		{"product without id", strings.Replace(validOrder, `"product_id": "p-1",`, ``, 1),
 			"invalid request: /product_infos/0/product_id: required: is required"},
 		{"string for integer", strings.Replace(validOrder, `"resource_size": 30`, `"resource_size": "30"`, 1),
-			"invalid request: /product_infos/0/resource_size: type: must be an integer, not string"},
-		{"malformed", `{"charging_mode": 0,,}`, "malformed JSON: invalid character ',' looking for beginning of object key string (at byte 21)"},
+			"invalid request: /product_infos/0/resource_size: type: must be an integer (int32), not a string"},
+		{"malformed", `{"charging_mode": 0,,}`, "malformed JSON at byte 20: expected a string as an object key"},
 	} {
 		st, out := post(t, m.URL(), orderPath, tc.body, tok)
 		// DSC's error body is error_code and error_msg only.

@@ -158,153 +158,21 @@ func (c *mockCall) decode(v any, required bool) error {
 		return &ValidationError{Violations: []Violation{{In: "body", Rule: "required", Message: "the request body is missing"}}}
 	}
 	c.input = v
-	// Through json.Unmarshal, which checks the syntax before the generated
-	// UnmarshalJSON sees the body: that code may assume valid JSON.
-	err := json.Unmarshal(body, v)
+	u, ok := v.(json.Unmarshaler)
+	if !ok {
+		return &mockMalformed{msg: "invalid request body: the mock cannot decode it"}
+	}
+	// The generated UnmarshalJSON checks the syntax as it decodes.
+	err := u.UnmarshalJSON(body)
 	if err == nil {
 		return nil
 	}
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	var ve *ValidationError
-	switch {
-	case errors.As(err, &se):
-		c.input = nil
-		return &mockMalformed{msg: "malformed JSON: " + se.Error() + " (at byte " + strconv.FormatInt(se.Offset, 10) + ")"}
-	case errors.As(err, &te):
-		return &ValidationError{Violations: []Violation{{
-			In: "body", Pointer: typeErrorPointer(body, te), Rule: "type",
-			Message: "must be " + jsonKindOf(te.Type.Kind().String()) + ", not " + te.Value,
-		}}}
-	case errors.As(err, &ve):
-		return ve
+	var de *DecodeError
+	if errors.As(err, &de) && !de.Syntax {
+		return &ValidationError{Violations: []Violation{{In: "body", Pointer: de.Pointer, Rule: "type", Message: de.Msg}}}
 	}
-	return &mockMalformed{msg: "invalid request body: " + err.Error()}
-}
-
-// typeErrorPointer locates the value a type error is about. encoding/json
-// names it by its member names only ("product_infos.resource_size"), and
-// its offset is relative to the innermost UnmarshalJSON, so the value is
-// found again, with array indices, by walking the tokens: the first value
-// of the error's JSON kind at the named members (or below them: map keys are
-// not named). Failing that, the names alone are used.
-func typeErrorPointer(body []byte, te *json.UnmarshalTypeError) string {
-	byName := fieldPointer(te.Field)
-	type frame struct {
-		obj bool
-		key string
-		idx int
-	}
-	var stack []frame
-	path := func() (string, string) {
-		var p, names strings.Builder
-		for _, f := range stack {
-			p.WriteByte('/')
-			if f.obj {
-				p.WriteString(escapePointer(f.key))
-				names.WriteByte('/')
-				names.WriteString(escapePointer(f.key))
-			} else {
-				p.WriteString(strconv.Itoa(f.idx))
-			}
-		}
-		return p.String(), names.String()
-	}
-	below := ""
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	wantKey := false
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			break
-		}
-		if d, isDelim := tok.(json.Delim); isDelim && (d == '}' || d == ']') {
-			stack = stack[:len(stack)-1]
-			wantKey = len(stack) > 0 && stack[len(stack)-1].obj
-			continue
-		}
-		if wantKey {
-			stack[len(stack)-1].key = tok.(string)
-			wantKey = false
-			continue
-		}
-		// A value: check it, then step into or past it.
-		if len(stack) > 0 && !stack[len(stack)-1].obj {
-			stack[len(stack)-1].idx++
-		}
-		if strings.HasPrefix(te.Value, tokenKind(tok)) {
-			p, names := path()
-			switch {
-			case names == byName:
-				return p
-			case below == "" && strings.HasPrefix(names, byName+"/"):
-				below = p
-			}
-		}
-		switch tok {
-		case json.Delim('{'):
-			stack = append(stack, frame{obj: true})
-			wantKey = true
-		case json.Delim('['):
-			stack = append(stack, frame{idx: -1})
-		default:
-			wantKey = len(stack) > 0 && stack[len(stack)-1].obj
-		}
-	}
-	if below != "" {
-		return below
-	}
-	return byName
-}
-
-// tokenKind names a token's JSON kind as UnmarshalTypeError.Value does.
-func tokenKind(tok json.Token) string {
-	switch tok.(type) {
-	case string:
-		return "string"
-	case json.Number:
-		return "number"
-	case bool:
-		return "bool"
-	case nil:
-		return "null"
-	}
-	if tok == json.Delim('[') {
-		return "array"
-	}
-	return "object"
-}
-
-// fieldPointer turns encoding/json's dotted field path into a JSON pointer.
-func fieldPointer(field string) string {
-	if field == "" {
-		return ""
-	}
-	parts := strings.Split(field, ".")
-	for i, p := range parts {
-		parts[i] = escapePointer(p)
-	}
-	return "/" + strings.Join(parts, "/")
-}
-
-// jsonKindOf names the JSON type a Go kind decodes from.
-func jsonKindOf(kind string) string {
-	switch {
-	case kind == "string":
-		return "a string"
-	case kind == "bool":
-		return "a boolean"
-	case strings.HasPrefix(kind, "int"), strings.HasPrefix(kind, "uint"):
-		return "an integer"
-	case strings.HasPrefix(kind, "float"):
-		return "a number"
-	case kind == "slice", kind == "array":
-		return "an array"
-	case kind == "struct", kind == "map":
-		return "an object"
-	}
-	return "another type"
+	c.input = nil
+	return &mockMalformed{msg: err.Error()}
 }
 
 // mockParamsErr returns the parameters' violations: those found parsing

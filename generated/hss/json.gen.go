@@ -2,134 +2,185 @@
 
 package hss
 
-import "encoding/json"
-
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *CreateQuotasOrderRequestInfo) UnmarshalJSON(data []byte) error {
-	type plain CreateQuotasOrderRequestInfo
+// decodeJSON reads one value of CreateQuotasOrderRequestInfo from d; null sets xIsNull.
+func (t *CreateQuotasOrderRequestInfo) decodeJSON(d *jdec) {
 	*t = CreateQuotasOrderRequestInfo{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
+	}
+	start := d.pos
+	if !d.object() {
+		return
 	}
 	var seen, null uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
+	for n := 0; d.member(&n); {
 		var bit uint64
-		switch name := sc.name(); string(name) {
+		switch string(d.key) {
 		case "resource_spec_code":
 			bit = (1 << 0)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.ResourceSpecCode = ""
+			} else {
+				null &^= bit
+				t.ResourceSpecCode = ResourceSpecCode(d.str())
+			}
 		case "period_type":
 			bit = (1 << 1)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.PeriodType = 0
+			} else {
+				null &^= bit
+				t.PeriodType = PeriodType(d.int32())
+			}
 		case "period_num":
 			bit = (1 << 2)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.PeriodNum = 0
+			} else {
+				null &^= bit
+				t.PeriodNum = d.int32()
+			}
 		case "is_auto_renew":
 			bit = (1 << 3)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.IsAutoRenew = nil
+			} else {
+				null &^= bit
+				v := d.boolean()
+				t.IsAutoRenew = &v
+			}
 		case "is_auto_pay":
 			bit = (1 << 4)
+			if seen&bit != 0 {
+				d.repeated(start)
+			}
+			if d.null() {
+				null |= bit
+				t.IsAutoPay = nil
+			} else {
+				null &^= bit
+				v := d.boolean()
+				t.IsAutoPay = &v
+			}
 		case "subscription_num":
 			bit = (1 << 5)
-		default:
-			if t.xFolds(name) {
-				clean = false
+			if seen&bit != 0 {
+				d.repeated(start)
 			}
+			if d.null() {
+				null |= bit
+				t.SubscriptionNum = 0
+			} else {
+				null &^= bit
+				t.SubscriptionNum = d.int32()
+			}
+		default:
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = CreateQuotasOrderRequestInfo{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x27 &^ seen
 	t.xNull = null
-	return sc.err
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*CreateQuotasOrderRequestInfo) xFolds(key []byte) bool {
-	return foldsToMember(key, "resource_spec_code", "period_type", "period_num", "is_auto_renew", "is_auto_pay", "subscription_num")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *CreateQuotasOrderRequestInfo) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
 }
 
-// UnmarshalJSON decodes data into t and records which members were absent,
-// null or unknown, so that Validate can tell a missing required member from
-// one sent with its zero value. It reads data as a JSON Schema validator
-// does: a repeated key counts once (the last), a key differing from a member
-// name only in case is an unknown member, and 2.0 is an integer.
-func (t *CreateQuotasOrderResponse) UnmarshalJSON(data []byte) error {
-	type plain CreateQuotasOrderResponse
+// decodeJSON reads one value of CreateQuotasOrderResponse from d; null sets xIsNull.
+func (t *CreateQuotasOrderResponse) decodeJSON(d *jdec) {
 	*t = CreateQuotasOrderResponse{}
-	if isNull(data) {
+	if d.null() {
 		t.xIsNull = true
-		return nil
+		return
+	}
+	start := d.pos
+	if !d.object() {
+		return
 	}
 	var seen, null uint64
-	clean := true
-	sc := newObjScanner(data)
-	for sc.next() {
+	for n := 0; d.member(&n); {
 		var bit uint64
-		switch name := sc.name(); string(name) {
+		switch string(d.key) {
 		case "order_id":
 			bit = (1 << 0)
-		default:
-			if t.xFolds(name) {
-				clean = false
+			if seen&bit != 0 {
+				d.repeated(start)
 			}
+			if d.null() {
+				null |= bit
+				t.OrderID = nil
+			} else {
+				null &^= bit
+				v := d.str()
+				t.OrderID = &v
+			}
+		default:
+			d.skip()
 			continue
 		}
-		if seen&bit != 0 {
-			clean = false // a repeated member: only its last value counts
-		}
 		seen |= bit
-		null &^= bit
-		if sc.null {
-			null |= bit
-		}
-	}
-	if sc.err == nil && !clean {
-		data = cleanObject(data, t.xFolds)
-	}
-	if err := json.Unmarshal(data, (*plain)(t)); err != nil {
-		// An integer spelled 2.0 or 2e0 is still an integer.
-		d, ok := integralNumbers(data)
-		if !ok {
-			return err
-		}
-		*t = CreateQuotasOrderResponse{}
-		if err := json.Unmarshal(d, (*plain)(t)); err != nil {
-			return err
-		}
 	}
 	t.xMissing = 0x0 &^ seen
 	t.xNull = null
-	return sc.err
 }
 
-// xFolds reports whether key, which names no member, names one when case is
-// ignored: encoding/json would decode it into that member.
-func (*CreateQuotasOrderResponse) xFolds(key []byte) bool {
-	return foldsToMember(key, "order_id")
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *CreateQuotasOrderResponse) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	t.decodeJSON(&d)
+	return d.end()
+}
+
+// decodeJSON reads one value of PeriodType from d.
+func (t *PeriodType) decodeJSON(d *jdec) {
+	*t = PeriodType(d.int32())
+}
+
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *PeriodType) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	if !d.null() {
+		t.decodeJSON(&d)
+	}
+	return d.end()
+}
+
+// decodeJSON reads one value of ResourceSpecCode from d.
+func (t *ResourceSpecCode) decodeJSON(d *jdec) {
+	*t = ResourceSpecCode(d.str())
+}
+
+// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
+// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+func (t *ResourceSpecCode) UnmarshalJSON(data []byte) error {
+	d := newJdec(data)
+	if !d.null() {
+		t.decodeJSON(&d)
+	}
+	return d.end()
 }

@@ -11,8 +11,6 @@ type CreateQuotasOrderParams struct {
 	ProjectID string `json:"project_id"`
 	// EnterpriseProjectID: Enterprise project to order in; only needed once enterprise projects are enabled. "0" is the default enterprise project and "all_granted_eps" means all granted enterprise projects. In: query "enterprise_project_id". Optional. Constraints: at least 1 characters; at most 256 characters.
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
-	// ContentType: Media type of the request body. In: header "Content-Type". Optional. Constraints: at most 128 characters.
-	ContentType *string `json:"Content-Type,omitempty"`
 	// Region: ID of the region whose assets are addressed. In: header "region". Optional. Constraints: at least 1 characters; at most 128 characters.
 	Region *string `json:"region,omitempty"`
 }
@@ -48,14 +46,6 @@ func (t *CreateQuotasOrderParams) Validate() error {
 		}
 	}
 	v.in = "header"
-	if t.ContentType != nil {
-		{
-			n := utf8.RuneCountInString(string(*t.ContentType))
-			if n > 128 {
-				v.addParam("Content-Type", "maxLength", "length must be at most 128 characters")
-			}
-		}
-	}
 	if t.Region != nil {
 		{
 			n := utf8.RuneCountInString(string(*t.Region))

@@ -186,7 +186,7 @@ func TestDrive(t *testing.T) {
 		{"/v1/p/orders/7?limit=11", "fr", @{"name":"a","period_num":1}@, @400 {"error":{"error_code":"TST.40000011","error_msg":"invalid request: query parameter \"limit\": maximum: must be at most 10; header parameter \"X-Language\": enum:@},
 		{"/v1/p/orders/7?limit=1", "", @{"name":"a","period_num":0}@, @400 {"error":{"error_code":"TST.40000011","error_msg":"invalid request: /period_num: minimum:@},
 		{"/v1/p/orders/7?limit=1", "", @{"period_num":1}@, @400 {"error":{"error_code":"TST.40000011","error_msg":"invalid request: /name: required:@},
-		{"/v1/p/orders/7?limit=1", "", @{"name":1,"period_num":1}@, @400 {"error":{"error_code":"TST.40000011","error_msg":"invalid request: /name: type: must be a string, not number"@},
+		{"/v1/p/orders/7?limit=1", "", @{"name":1,"period_num":1}@, @400 {"error":{"error_code":"TST.40000011","error_msg":"invalid request: /name: type: must be a string, not a number"@},
 	} {
 		req, _ := http.NewRequest("POST", m.URL()+tc.path, strings.NewReader(tc.body))
 		req.Header.Set("X-Auth-Token", "tok")

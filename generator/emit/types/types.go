@@ -24,7 +24,7 @@ func Emit(api *model.API, pkg string) ([]emit.File, error) {
 			return nil, fmt.Errorf("%s: %s: schema has no Go name", s.Pos, s.Pointer)
 		}
 		addAll(types, e.typeDecl(s))
-		addAll(js, e.unmarshal(s))
+		addAll(js, e.decoder(s))
 		addAll(val, e.validateDecl(s))
 	}
 	for _, op := range api.Operations {

@@ -110,7 +110,7 @@ func (e *emitter) memberChecks(p *model.Property, bit uint64) jen.Code {
 			cases = append(cases, jen.Case(field.Clone().Op("==").Nil()).Block(rep("required", "is required")))
 		}
 	}
-	if nullShape(p.Schema) != "" {
+	if e.hidesNull(p.Schema) {
 		msg := "items must not be null"
 		if p.Schema.Kind == model.KindObject {
 			msg = "values must not be null"
