@@ -66,3 +66,18 @@ func BenchmarkMockDecodeGeneratedValidate(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMockDecodeGeneratedDirect decodes as the mock does: the
+// generated UnmarshalJSON alone, which checks the syntax as it reads.
+func BenchmarkMockDecodeGeneratedDirect(b *testing.B) {
+	d := benchBody(b)
+	for b.Loop() {
+		var v gendbss.ChargeOrderDbssNew
+		if err := v.UnmarshalJSON(d); err != nil {
+			b.Fatal(err)
+		}
+		if err := v.Validate(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
