@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/txtar"
 )
 
 // FuzzLoad feeds mutated specs to Load: it must never panic, and every
@@ -25,7 +27,7 @@ func FuzzLoad(f *testing.F) {
 	}
 	for _, file := range cases {
 		if data, err := os.ReadFile(file); err == nil {
-			if spec, ok := parseTxtar(data).file("spec.yaml"); ok {
+			if spec, ok := archiveFile(txtar.Parse(data), "spec.yaml"); ok {
 				f.Add(spec)
 			}
 		}
