@@ -9,72 +9,43 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/txtar"
+
 	"github.com/hwcorder/ordergen/generator/specdiff"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under golden/transcribe")
 
-// archive is a txtar archive: a comment, then files introduced by
-// "-- name --" lines. (A few lines of our own instead of a dependency.)
+// archive is a txtar archive with its comment as text.
 type archive struct {
+	ar      *txtar.Archive
 	Comment string
-	Files   []archiveFile
-}
-
-type archiveFile struct {
-	Name string
-	Data string
 }
 
 func parseArchive(data string) archive {
-	var a archive
-	cur := -1
-	for _, l := range strings.SplitAfter(data, "\n") {
-		t := strings.TrimRight(l, "\n")
-		if strings.HasPrefix(t, "-- ") && strings.HasSuffix(t, " --") && len(t) > 6 {
-			a.Files = append(a.Files, archiveFile{Name: strings.TrimSpace(t[3 : len(t)-3])})
-			cur = len(a.Files) - 1
-			continue
-		}
-		if cur < 0 {
-			a.Comment += l
-		} else {
-			a.Files[cur].Data += l
-		}
-	}
-	return a
+	ar := txtar.Parse([]byte(data))
+	return archive{ar: ar, Comment: string(ar.Comment)}
 }
 
-func (a archive) format() []byte {
-	var b bytes.Buffer
-	b.WriteString(a.Comment)
-	for _, f := range a.Files {
-		b.WriteString("-- " + f.Name + " --\n")
-		b.WriteString(f.Data)
-		if f.Data != "" && !strings.HasSuffix(f.Data, "\n") {
-			b.WriteString("\n")
-		}
-	}
-	return b.Bytes()
-}
+func (a archive) format() []byte { return txtar.Format(a.ar) }
 
 func (a archive) file(name string) (string, bool) {
-	for _, f := range a.Files {
+	for _, f := range a.ar.Files {
 		if f.Name == name {
-			return f.Data, true
+			return string(f.Data), true
 		}
 	}
 	return "", false
 }
 
 func (a *archive) set(name, data string) {
-	for i := range a.Files {
-		if a.Files[i].Name == name {
-			a.Files[i].Data = data
+	for i := range a.ar.Files {
+		if a.ar.Files[i].Name == name {
+			a.ar.Files[i].Data = []byte(data)
 			return
 		}
 	}
-	a.Files = append(a.Files, archiveFile{Name: name, Data: data})
+	a.ar.Files = append(a.ar.Files, txtar.File{Name: name, Data: []byte(data)})
 }
 
 // optionsOf reads "flags: --service x --operation-id y --host z" from the
