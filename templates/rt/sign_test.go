@@ -102,6 +102,15 @@ func TestCanonicalURI(t *testing.T) {
 	}
 }
 
+func TestAppendSignDate(t *testing.T) {
+	for _, tm := range []time.Time{sdkTime, time.Date(2026, 12, 31, 23, 59, 59, 999, time.UTC),
+		time.Date(999, 1, 2, 3, 4, 5, 0, time.UTC), time.Date(2026, 11, 23, 18, 0, 0, 0, time.FixedZone("CST", 8*3600))} {
+		if got, want := string(appendSignDate(nil, tm)), tm.UTC().Format(signDateFormat); got != want {
+			t.Errorf("appendSignDate(%v) = %s, want %s", tm, got, want)
+		}
+	}
+}
+
 func TestSignatureOfIsHMAC(t *testing.T) {
 	date := []byte("20260101T000000Z")
 	cr := []byte("POST\n/v1/\n\nx-sdk-date:20260101T000000Z\n\nx-sdk-date\ne3b0")
