@@ -12,11 +12,14 @@ import (
 )
 
 // BenchmarkClientRatios is the steadier form of BenchmarkClient/inmem for a
-// shared machine: it runs our client, the SDK's and the plain one in turns,
-// 200 calls each, so that all three see the same background load, and
-// reports the median over the turns of each one's wall time and process CPU
-// time per call, and the ratios the issue sets targets for (sdk/ours >= 4,
-// ours/plain <= 1.5).
+// shared machine. It runs two clients at a time in turns of 200 calls, so
+// that both see the same background load, and compares the medians over the
+// turns of their wall time and process CPU time per call: ours against the
+// plain client, then ours against the SDK's. Pairs, not all three in turn,
+// because the GC work a turn pays for is partly the previous turn's
+// garbage: the SDK's garbage would inflate the plain client's time as much
+// as ours. (It still inflates ours against the SDK's, which makes that
+// ratio err low.) The issue's targets: sdk/ours >= 4, ours/plain <= 1.5.
 func BenchmarkClientRatios(b *testing.B) {
 	for _, o := range benchOrders() {
 		b.Run(o.service, func(b *testing.B) {
@@ -32,38 +35,52 @@ func BenchmarkClientRatios(b *testing.B) {
 				b.Fatal(err)
 			}
 			u := endpoint + o.path
-			calls := [3]func() error{
-				func() error { return ours(ctx) },
-				sdk,
-				func() error { return plainOrder(ctx, hc, u, o.body) },
-			}
-			const turn = 200
-			var wall, cpu [3][]float64
-			for done := 0; done < b.N; done += turn {
-				for i, call := range calls {
-					w0, c0 := time.Now(), processCPU()
-					for range turn {
-						if err := call(); err != nil {
-							b.Fatal(err)
-						}
-					}
-					wall[i] = append(wall[i], float64(time.Since(w0))/turn)
-					cpu[i] = append(cpu[i], float64(processCPU()-c0)/turn)
+			oursCall := func() error { return ours(ctx) }
+			plainCall := func() error { return plainOrder(ctx, hc, u, o.body) }
+			for _, pair := range []struct {
+				name string
+				a, b func() error
+			}{{"plain", oursCall, plainCall}, {"sdk", oursCall, sdk}} {
+				wall, cpu := alternate(b, pair.a, pair.b)
+				if pair.name == "plain" {
+					b.ReportMetric(wall[0], "ours-ns/call")
+					b.ReportMetric(cpu[0], "ours-cpu-ns/call")
+					b.ReportMetric(wall[1], "plain-ns/call")
+					b.ReportMetric(cpu[1], "plain-cpu-ns/call")
+					b.ReportMetric(cpu[0]/cpu[1], "ours/plain-cpu")
+					b.ReportMetric(wall[0]/wall[1], "ours/plain-wall")
+				} else {
+					b.ReportMetric(wall[1], "sdk-ns/call")
+					b.ReportMetric(cpu[1], "sdk-cpu-ns/call")
+					b.ReportMetric(cpu[1]/cpu[0], "sdk/ours-cpu")
+					b.ReportMetric(wall[1]/wall[0], "sdk/ours-wall")
 				}
 			}
-			names := [3]string{"ours", "sdk", "plain"}
-			var mw, mc [3]float64
-			for i := range calls {
-				mw[i], mc[i] = median(wall[i]), median(cpu[i])
-				b.ReportMetric(mw[i], names[i]+"-ns/call")
-				b.ReportMetric(mc[i], names[i]+"-cpu-ns/call")
-			}
-			b.ReportMetric(mc[1]/mc[0], "sdk/ours-cpu")
-			b.ReportMetric(mc[0]/mc[2], "ours/plain-cpu")
-			b.ReportMetric(mw[1]/mw[0], "sdk/ours-wall")
-			b.ReportMetric(mw[0]/mw[2], "ours/plain-wall")
 		})
 	}
+}
+
+// alternate runs a and b in turns until each has made b.N calls (at least
+// one turn) and returns the median wall and CPU time per call of each.
+func alternate(b *testing.B, calls ...func() error) (wall, cpu [2]float64) {
+	const turn = 200
+	var walls, cpus [2][]float64
+	for done := 0; done < b.N; done += turn {
+		for i, call := range calls {
+			w0, c0 := time.Now(), processCPU()
+			for range turn {
+				if err := call(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			walls[i] = append(walls[i], float64(time.Since(w0))/turn)
+			cpus[i] = append(cpus[i], float64(processCPU()-c0)/turn)
+		}
+	}
+	for i := range calls {
+		wall[i], cpu[i] = median(walls[i]), median(cpus[i])
+	}
+	return wall, cpu
 }
 
 // processCPU is the user and system CPU time of the process so far.
