@@ -94,9 +94,15 @@ func WithHTTPClient(hc *http.Client) Option {
 	}
 }
 
-// WithUserAgent sets the User-Agent header of every request.
+// WithUserAgent sets the User-Agent header of every request; "" leaves it
+// to net/http.
 func WithUserAgent(ua string) Option {
-	return func(c *clientConfig) { c.userAgent = []string{ua} }
+	return func(c *clientConfig) {
+		c.userAgent = nil
+		if ua != "" {
+			c.userAgent = []string{ua}
+		}
+	}
 }
 
 // WithoutValidation turns off checking parameters and bodies against the
@@ -297,7 +303,10 @@ func (c *Client) newRequest(ctx context.Context, call *clientCall, payload []byt
 	u.RawQuery = call.query
 	req.Host = u.Host
 	h := req.Header
-	h["User-Agent"] = cfg.userAgent
+	if cfg.userAgent != nil {
+		// An empty value would be signed but not sent.
+		h["User-Agent"] = cfg.userAgent
+	}
 	if cfg.projectHdr != nil {
 		h["X-Project-Id"] = cfg.projectHdr
 	}

@@ -433,3 +433,23 @@ func TestClientAllocs(t *testing.T) {
 		t.Errorf("a signed call allocates %v times, want at most 24", allocs)
 	}
 }
+
+// TestClientEmptyUserAgent: with WithUserAgent("") net/http sends its own
+// User-Agent, which the signature must not cover.
+func TestClientEmptyUserAgent(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		secret := func(ak string) (string, bool) { return testSK, ak == testAK }
+		if err := verifySignature(r, body, secret, fixedClock(), 0); err != nil {
+			t.Errorf("signature refused: %v", err)
+		}
+		if !strings.HasPrefix(r.Header.Get("User-Agent"), "Go-http-client/") {
+			t.Errorf("User-Agent = %q", r.Header.Get("User-Agent"))
+		}
+	}))
+	defer srv.Close()
+	c, _ := newClient(srv.URL, WithAKSK(testAK, testSK), WithUserAgent(""), withClientClock(fixedClock))
+	if err := c.do(context.Background(), orderCall(), &testOrder{RegionID: "r"}, nil); err != nil {
+		t.Fatal(err)
+	}
+}
