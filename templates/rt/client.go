@@ -34,6 +34,7 @@ type clientConfig struct {
 	// Header values shared read-only by all requests.
 	userAgent  []string
 	projectHdr []string // X-Project-Id, or nil
+	tokenHdr   []string // X-Auth-Token, or nil
 	jsonType   []string // Content-Type of bodies
 	httpClient *http.Client
 	noValidate bool
@@ -163,6 +164,9 @@ func newClient(endpoint string, opts ...Option) (*Client, error) {
 	}
 	if cfg.projectID != "" {
 		cfg.projectHdr = []string{cfg.projectID}
+	}
+	if cfg.token != "" {
+		cfg.tokenHdr = []string{cfg.token}
 	}
 	u.Path = strings.TrimSuffix(u.Path, "/")
 	u.RawPath = ""
@@ -328,7 +332,7 @@ func (c *Client) newRequest(ctx context.Context, call *clientCall, payload []byt
 			return nil, errors.New(call.op + ": " + err.Error())
 		}
 	case cfg.token != "":
-		h["X-Auth-Token"] = []string{cfg.token}
+		h["X-Auth-Token"] = cfg.tokenHdr
 	}
 	return req, nil
 }
