@@ -36,6 +36,7 @@ type clientConfig struct {
 	// Header values shared read-only by all requests.
 	userAgent  []string
 	projectHdr []string // X-Project-Id, or nil
+	tokenHdr   []string // X-Auth-Token, or nil
 	jsonType   []string // Content-Type of bodies
 	httpClient *http.Client
 	noValidate bool
@@ -94,9 +95,15 @@ func WithHTTPClient(hc *http.Client) Option {
 	}
 }
 
-// WithUserAgent sets the User-Agent header of every request.
+// WithUserAgent sets the User-Agent header of every request; "" leaves it
+// to net/http.
 func WithUserAgent(ua string) Option {
-	return func(c *clientConfig) { c.userAgent = []string{ua} }
+	return func(c *clientConfig) {
+		c.userAgent = nil
+		if ua != "" {
+			c.userAgent = []string{ua}
+		}
+	}
 }
 
 // WithoutValidation turns off checking parameters and bodies against the
@@ -159,6 +166,9 @@ func newClient(endpoint string, opts ...Option) (*Client, error) {
 	}
 	if cfg.projectID != "" {
 		cfg.projectHdr = []string{cfg.projectID}
+	}
+	if cfg.token != "" {
+		cfg.tokenHdr = []string{cfg.token}
 	}
 	u.Path = strings.TrimSuffix(u.Path, "/")
 	u.RawPath = ""
@@ -297,7 +307,10 @@ func (c *Client) newRequest(ctx context.Context, call *clientCall, payload []byt
 	u.RawQuery = call.query
 	req.Host = u.Host
 	h := req.Header
-	h["User-Agent"] = cfg.userAgent
+	if cfg.userAgent != nil {
+		// An empty value would be signed but not sent.
+		h["User-Agent"] = cfg.userAgent
+	}
 	if cfg.projectHdr != nil {
 		h["X-Project-Id"] = cfg.projectHdr
 	}
@@ -321,7 +334,7 @@ func (c *Client) newRequest(ctx context.Context, call *clientCall, payload []byt
 			return nil, errors.New(call.op + ": " + err.Error())
 		}
 	case cfg.token != "":
-		h["X-Auth-Token"] = []string{cfg.token}
+		h["X-Auth-Token"] = cfg.tokenHdr
 	}
 	return req, nil
 }
