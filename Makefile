@@ -9,10 +9,12 @@ all: generate test
 ## generate: rebuild generated/ from specs/
 generate:
 	@for s in $(SPECS); do $(GO) run ./cmd/gen --spec specs/$$s.yaml --out generated/$$s --package $$s || exit 1; done
+	@$(GO) run ./cmd/gen --spec difftest/rich/rich.yaml --out difftest/rich --package rich
 
 ## check: fail when generated/ is stale
 check:
 	@for s in $(SPECS); do $(GO) run ./cmd/gen --check --spec specs/$$s.yaml --out generated/$$s --package $$s || exit 1; done
+	@$(GO) run ./cmd/gen --check --spec difftest/rich/rich.yaml --out difftest/rich --package rich
 
 ## vet: go vet both modules
 vet:
