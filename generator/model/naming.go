@@ -79,5 +79,12 @@ func words(s string) []string {
 // (support code rendered from templates/); a schema or operation mapping to
 // one of them is a naming collision.
 var Reserved = []string{
-	"APIError", "Client", "Option", "MockServer", "MockOptions", "ValidationError", "Violation",
+	// support code (templates/rt); generator/reserved_test.go keeps this complete
+	"APIError", "Client", "DecodeError", "MockFault", "MockOption", "MockOrder", "MockRequest",
+	"MockServer", "Option", "ValidationError", "Violation",
+	"WithAKSK", "WithHTTPClient", "WithMockClock", "WithMockKey", "WithMockMaxBody",
+	"WithMockMaxRecords", "WithMockToken", "WithProjectID", "WithRetry", "WithToken",
+	"WithUserAgent", "WithoutValidation",
+	// written by the client and mock emitters
+	"NewClient", "NewMockServer", "StartMock",
 }
