@@ -15,6 +15,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/hwcorder/ordergen/generator/emit"
+	"github.com/hwcorder/ordergen/generator/emit/types"
 	"github.com/hwcorder/ordergen/generator/model"
 )
 
@@ -327,7 +328,7 @@ func convert(s *model.Schema, v string) jen.Code {
 	if isNative(s) {
 		return jen.Id(v)
 	}
-	return jen.Add(goType(s)).Parens(jen.Id(v))
+	return jen.Add(types.GoType(s)).Parens(jen.Id(v))
 }
 
 // isNative reports whether a scalar schema's Go type is the type the parse
@@ -335,26 +336,4 @@ func convert(s *model.Schema, v string) jen.Code {
 func isNative(s *model.Schema) bool {
 	return s.GoName == "" && (s.Kind == model.KindString || s.Kind == model.KindBoolean ||
 		s.Kind == model.KindInteger && s.Format != "int32" || s.Kind == model.KindNumber && s.Format != "float")
-}
-
-// goType is the Go type the types emitter gives a scalar schema.
-func goType(s *model.Schema) jen.Code {
-	if s.GoName != "" {
-		return jen.Id(s.GoName)
-	}
-	switch s.Kind {
-	case model.KindInteger:
-		if s.Format == "int32" {
-			return jen.Int32()
-		}
-		return jen.Int64()
-	case model.KindNumber:
-		if s.Format == "float" {
-			return jen.Float32()
-		}
-		return jen.Float64()
-	case model.KindBoolean:
-		return jen.Bool()
-	}
-	return jen.String()
 }

@@ -64,6 +64,10 @@ func isStruct(s *model.Schema) bool {
 	return s.Kind == model.KindObject && (len(s.Properties) > 0 || s.AdditionalProperties == nil)
 }
 
+// GoType returns the Go type the generated package gives values of schema
+// s; the other emitters use it so that all agree.
+func GoType(s *model.Schema) jen.Code { return goType(s) }
+
 // goType returns the Go type of a value of schema s.
 func goType(s *model.Schema) jen.Code {
 	if s.GoName != "" {
