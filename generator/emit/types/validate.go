@@ -152,9 +152,6 @@ func (e *emitter) memberChecks(p *model.Property, bit uint64) jen.Code {
 // constraints inline instead of calling itself.
 func (e *emitter) checks(s *model.Schema, x jen.Code, pv string, depth int, self bool) []jen.Code {
 	if s.GoName != "" && !self {
-		if !needsValidate(s) {
-			return nil
-		}
 		return []jen.Code{jen.Add(x).Dot("validate").Call(jen.Id("v"), jen.Op("&").Id(pv))}
 	}
 	rep := bodyReporter(pv)
@@ -182,9 +179,6 @@ func bitLit(bit uint64) jen.Code {
 	return jen.Parens(jen.Lit(1).Op("<<").Lit(n))
 }
 
-// needsValidate reports whether a named schema has a validate method that
-// can find anything. Structs always have one (null, required members).
-func needsValidate(s *model.Schema) bool { return true }
 
 // scalarChecks validates a string, number, integer or boolean.
 func (e *emitter) scalarChecks(s *model.Schema, x jen.Code, rep reporter) []jen.Code {
