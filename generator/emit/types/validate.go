@@ -179,7 +179,6 @@ func bitLit(bit uint64) jen.Code {
 	return jen.Parens(jen.Lit(1).Op("<<").Lit(n))
 }
 
-
 // scalarChecks validates a string, number, integer or boolean.
 func (e *emitter) scalarChecks(s *model.Schema, x jen.Code, rep reporter) []jen.Code {
 	var out []jen.Code
