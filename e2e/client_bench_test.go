@@ -76,6 +76,11 @@ type benchOrder struct {
 	query   string // for the plain client
 }
 
+// benchCredentials are the SDK's AK/SK credentials of every benchmark.
+func benchCredentials() (*basic.Credentials, error) {
+	return basic.NewCredentialsBuilder().WithAk(benchAK).WithSk(benchSK).WithProjectId(benchProject).SafeBuild()
+}
+
 func benchOrders() []benchOrder {
 	return []benchOrder{
 		{
@@ -92,7 +97,7 @@ func benchOrders() []benchOrder {
 				}, nil
 			},
 			sdk: func(endpoint string, hc *config.HttpConfig) (func() error, error) {
-				cred, err := basic.NewCredentialsBuilder().WithAk(benchAK).WithSk(benchSK).WithProjectId(benchProject).SafeBuild()
+				cred, err := benchCredentials()
 				if err != nil {
 					return nil, err
 				}
@@ -102,7 +107,7 @@ func benchOrders() []benchOrder {
 				}
 				c := dscsdk.NewDscClient(hcc)
 				return func() error {
-					res, err := c.CreateProductOrder(sdkDSCOrder())
+					res, err := c.CreateProductOrder(dscOrder())
 					if err != nil {
 						return err
 					}
@@ -124,7 +129,7 @@ func benchOrders() []benchOrder {
 				}, nil
 			},
 			sdk: func(endpoint string, hc *config.HttpConfig) (func() error, error) {
-				cred, err := basic.NewCredentialsBuilder().WithAk(benchAK).WithSk(benchSK).WithProjectId(benchProject).SafeBuild()
+				cred, err := benchCredentials()
 				if err != nil {
 					return nil, err
 				}
@@ -134,7 +139,7 @@ func benchOrders() []benchOrder {
 				}
 				c := dbsssdk.NewDbssClient(hcc)
 				return func() error {
-					res, err := c.CreateDbOmInstancePeriod(sdkDBSSOrder())
+					res, err := c.CreateDbOmInstancePeriod(dbssOrder())
 					if err != nil {
 						return err
 					}
@@ -158,7 +163,7 @@ func benchOrders() []benchOrder {
 				}, nil
 			},
 			sdk: func(endpoint string, hc *config.HttpConfig) (func() error, error) {
-				cred, err := basic.NewCredentialsBuilder().WithAk(benchAK).WithSk(benchSK).WithProjectId(benchProject).SafeBuild()
+				cred, err := benchCredentials()
 				if err != nil {
 					return nil, err
 				}
@@ -168,7 +173,7 @@ func benchOrders() []benchOrder {
 				}
 				c := hsssdk.NewHssClient(hcc)
 				return func() error {
-					res, err := c.CreateQuotasOrder(sdkHSSOrder())
+					res, err := c.CreateQuotasOrder(hssOrder())
 					if err != nil {
 						return err
 					}
