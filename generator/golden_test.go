@@ -5,12 +5,13 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/hwcorder/ordergen/internal/modtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the want/ files of the golden cases")
@@ -109,27 +110,14 @@ func compileCase(t *testing.T, spec, check []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	write := func(name string, data []byte) {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("go.mod", []byte("module golden\n\ngo 1.26\n"))
+	files := map[string][]byte{"go.mod": []byte("module golden\n\ngo 1.26\n")}
 	for _, f := range all {
-		write(f.Name, f.Data)
+		files[f.Name] = f.Data
 	}
 	if check != nil {
-		write("check_test.go", check)
+		files["check_test.go"] = check
 	}
-	for _, args := range [][]string{{"vet", "./..."}, {"test", "-count=1", "./..."}} {
-		cmd := exec.Command("go", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-	}
+	modtest.Run(t, files, []string{"vet", "./..."}, []string{"test", "-count=1", "./..."})
 }
 
 func archiveFile(ar *txtar.Archive, name string) []byte {

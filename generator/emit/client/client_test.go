@@ -2,17 +2,13 @@ package client_test
 
 import (
 	"bytes"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/hwcorder/ordergen/generator/emit"
+	"github.com/hwcorder/ordergen/generator"
 	"github.com/hwcorder/ordergen/generator/emit/client"
-	"github.com/hwcorder/ordergen/generator/emit/types"
 	"github.com/hwcorder/ordergen/generator/model"
-	"github.com/hwcorder/ordergen/templates"
+	"github.com/hwcorder/ordergen/internal/modtest"
 )
 
 // testAPI is a hand-built model with what the emitter has to handle: path
@@ -183,42 +179,13 @@ func TestEmitCompiles(t *testing.T) {
 		t.Skip("runs the go tool")
 	}
 	api := testAPI()
-	var files []emit.File
-	for _, em := range []func(*model.API, string) ([]emit.File, error){types.Emit, client.Emit} {
-		fs, err := em(api, "tst")
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, fs...)
-	}
-	dir := t.TempDir()
-	write := func(name string, data []byte) {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, f := range files {
-		var buf bytes.Buffer
-		if err := f.Code.Render(&buf); err != nil {
-			t.Fatalf("%s: %v", f.Name, err)
-		}
-		write(f.Name, buf.Bytes())
-	}
-	support, err := templates.Render(templates.Data{Package: "tst", Source: api.Source})
+	gen, err := generator.FromModel(api, generator.Config{Package: "tst"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range support {
-		write(f.Name, f.Data)
+	files := map[string][]byte{"check_test.go": []byte(checkTest)}
+	for _, f := range gen {
+		files[f.Name] = f.Data
 	}
-	write("go.mod", []byte("module tst\n\ngo 1.26\n"))
-	write("check_test.go", []byte(checkTest))
-	for _, args := range [][]string{{"vet", "."}, {"test", "-count=1", "."}} {
-		cmd := exec.Command("go", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-	}
+	modtest.Run(t, files, []string{"vet", "."}, []string{"test", "-count=1", "."})
 }

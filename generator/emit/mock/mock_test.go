@@ -5,16 +5,15 @@ import (
 	"flag"
 	"go/format"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/hwcorder/ordergen/generator"
 	"github.com/hwcorder/ordergen/generator/emit"
 	"github.com/hwcorder/ordergen/generator/emit/mock"
-	"github.com/hwcorder/ordergen/generator/emit/types"
 	"github.com/hwcorder/ordergen/generator/model"
-	"github.com/hwcorder/ordergen/templates"
+	"github.com/hwcorder/ordergen/internal/modtest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
@@ -127,42 +126,15 @@ func TestEmitCompiles(t *testing.T) {
 		t.Skip("builds a package")
 	}
 	api := testAPI()
-	dir := t.TempDir()
-	write := func(name string, data []byte) {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var all []emit.File
-	for _, em := range []func(*model.API, string) ([]emit.File, error){types.Emit, mock.Emit} {
-		fs, err := em(api, "tst")
-		if err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, fs...)
-	}
-	for _, f := range all {
-		write(f.Name, render(t, f, api.Source))
-	}
-	support, err := templates.Render(templates.Data{Package: "tst", Source: api.Source})
+	gen, err := generator.FromModel(api, generator.Config{Package: "tst"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range support {
-		write(f.Name, f.Data)
+	files := map[string][]byte{"drive_test.go": []byte(driveTest)}
+	for _, f := range gen {
+		files[f.Name] = f.Data
 	}
-	write("go.mod", []byte("module tst\n\ngo 1.26\n"))
-	write("drive_test.go", []byte(driveTest))
-	cmd := exec.Command("go", "test", "-count=1", ".")
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("generated package fails: %v\n%s", err, out)
-	}
-	cmd = exec.Command("go", "vet", ".")
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go vet: %v\n%s", err, out)
-	}
+	modtest.Run(t, files, []string{"vet", "."}, []string{"test", "-count=1", "."})
 }
 
 // driveTest runs inside the generated test package.
