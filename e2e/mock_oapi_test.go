@@ -9,9 +9,9 @@ import (
 	"github.com/hwcorder/ordergen/e2e/oapiclient/dbss"
 	"github.com/hwcorder/ordergen/e2e/oapiclient/dsc"
 	"github.com/hwcorder/ordergen/e2e/oapiclient/hss"
-	gendbss "github.com/hwcorder/ordergen/generated/dbss"
-	gendsc "github.com/hwcorder/ordergen/generated/dsc"
-	genhss "github.com/hwcorder/ordergen/generated/hss"
+	"github.com/hwcorder/ordergen/generated/dbss/dbssmock"
+	"github.com/hwcorder/ordergen/generated/dsc/dscmock"
+	"github.com/hwcorder/ordergen/generated/hss/hssmock"
 )
 
 // A second, independent client: what oapi-codegen v2.8.2 generates from
@@ -65,7 +65,7 @@ const (
 func TestOapiClientAgainstMocks(t *testing.T) {
 	ctx := context.Background()
 
-	dm := gendsc.StartMock(t, gendsc.WithMockToken("tok"))
+	dm := dscmock.Start(t, dscmock.WithToken("tok"))
 	dc, err := dsc.NewClientWithResponses(dm.URL(), dsc.WithRequestEditorFn(withToken("tok")))
 	if err != nil {
 		t.Fatal(err)
@@ -81,7 +81,7 @@ func TestOapiClientAgainstMocks(t *testing.T) {
 		t.Errorf("dsc invalid order: %v %v %s", r.StatusCode(), err, r.Body)
 	}
 
-	bm := gendbss.StartMock(t, gendbss.WithMockToken("tok"))
+	bm := dbssmock.Start(t, dbssmock.WithToken("tok"))
 	bc, err := dbss.NewClientWithResponses(bm.URL(), dbss.WithRequestEditorFn(withToken("tok")))
 	if err != nil {
 		t.Fatal(err)
@@ -103,7 +103,7 @@ func TestOapiClientAgainstMocks(t *testing.T) {
 		t.Errorf("dbss wrong token: %v %v %s", br.StatusCode(), err, br.Body)
 	}
 
-	hm := genhss.StartMock(t, genhss.WithMockToken("tok"))
+	hm := hssmock.Start(t, hssmock.WithToken("tok"))
 	hc, err := hss.NewClientWithResponses(hm.URL(), hss.WithRequestEditorFn(withToken("tok")))
 	if err != nil {
 		t.Fatal(err)

@@ -18,9 +18,9 @@ import (
 	hsssdk "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/hss/v5"
 	hssmodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/hss/v5/model"
 
-	"github.com/hwcorder/ordergen/generated/dbss"
-	"github.com/hwcorder/ordergen/generated/dsc"
-	"github.com/hwcorder/ordergen/generated/hss"
+	"github.com/hwcorder/ordergen/generated/dbss/dbssmock"
+	"github.com/hwcorder/ordergen/generated/dsc/dscmock"
+	"github.com/hwcorder/ordergen/generated/hss/hssmock"
 )
 
 // The official Huawei Cloud Go SDK against the generated mocks: the SDK
@@ -170,9 +170,9 @@ func driveSDK(t *testing.T, c, bad sdkClients) []string {
 // TestSDKAgainstGeneratedMocks runs the SDK against each package's mock,
 // started in the test.
 func TestSDKAgainstGeneratedMocks(t *testing.T) {
-	dm := dsc.StartMock(t, dsc.WithMockKey(testAK, testSK))
-	bm := dbss.StartMock(t, dbss.WithMockKey(testAK, testSK))
-	hm := hss.StartMock(t, hss.WithMockKey(testAK, testSK))
+	dm := dscmock.Start(t, dscmock.WithKey(testAK, testSK))
+	bm := dbssmock.Start(t, dbssmock.WithKey(testAK, testSK))
+	hm := hssmock.Start(t, hssmock.WithKey(testAK, testSK))
 	ids := driveSDK(t,
 		newClients(t, dm.URL(), bm.URL(), hm.URL(), testSK),
 		newClients(t, dm.URL(), bm.URL(), hm.URL(), "wrong"+testSK))

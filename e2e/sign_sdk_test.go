@@ -12,7 +12,7 @@ import (
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/signer"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/request"
 
-	"github.com/hwcorder/ordergen/templates/rt"
+	"github.com/hwcorder/ordergen/rt"
 )
 
 // signCase is one request signed by both signers. Query values are what

@@ -24,11 +24,11 @@ func TestGeneratedUpToDate(t *testing.T) {
 				t.Fatal(err)
 			}
 			name := "specs/" + svc + ".yaml"
-			first, err := Generate(name, data, Config{Package: svc})
+			first, err := Generate(name, data, Config{Package: svc, ImportPath: "github.com/hwcorder/ordergen/generated/" + svc})
 			if err != nil {
 				t.Fatal(err)
 			}
-			second, err := Generate(name, data, Config{Package: svc})
+			second, err := Generate(name, data, Config{Package: svc, ImportPath: "github.com/hwcorder/ordergen/generated/" + svc})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,7 +1,9 @@
-// Package generator turns one OpenAPI spec into the files of a Go package:
-// it loads the spec into the model (package loader), runs the emitters
-// (packages under emit/) and renders the support code (package templates).
-// It returns files in memory; only cmd/gen touches the disk.
+// Package generator turns one OpenAPI spec into the files of a Go package
+// and its mock package: it loads the spec into the model (package loader),
+// decides the Go shape of the output once (package plan) and runs the
+// emitters (packages under emit/), which read only the plan. Generated code
+// imports the support package rt instead of carrying a copy of it. It
+// returns files in memory; only cmd/gen touches the disk.
 package generator
 
 import (
@@ -15,16 +17,21 @@ import (
 	"github.com/hwcorder/ordergen/generator/emit"
 	"github.com/hwcorder/ordergen/generator/emit/client"
 	"github.com/hwcorder/ordergen/generator/emit/mock"
+	"github.com/hwcorder/ordergen/generator/emit/rtid"
 	"github.com/hwcorder/ordergen/generator/emit/types"
 	"github.com/hwcorder/ordergen/generator/loader"
 	"github.com/hwcorder/ordergen/generator/model"
-	"github.com/hwcorder/ordergen/templates"
+	"github.com/hwcorder/ordergen/generator/plan"
+	"github.com/hwcorder/ordergen/rt"
 )
 
 // Config says what to generate.
 type Config struct {
 	// Package is the Go package name of the output.
 	Package string
+	// ImportPath is the output package's import path, which its mock
+	// package (in the subdirectory Package+"mock") imports.
+	ImportPath string
 	// Emitters names the emitters to run (see Emitters); nil runs all.
 	// Golden tests use it to look at one emitter's files at a time.
 	Emitters []string
@@ -32,14 +39,14 @@ type Config struct {
 
 // File is one generated file.
 type File struct {
-	Name string // base name, e.g. types.gen.go
+	Name string // path below the output directory, e.g. types.gen.go or hssmock/mock.gen.go
 	Data []byte
 }
 
 // Emitter maps the model to files of package pkg.
 type Emitter struct {
 	Name string // types, client, mock
-	Emit func(api *model.API, pkg string) ([]emit.File, error)
+	Emit func(p *plan.Package) ([]emit.File, error)
 }
 
 // Emitters are the emitters every generated package gets, in order.
@@ -82,15 +89,23 @@ func Generate(name string, data []byte, cfg Config) ([]File, error) {
 	return FromModel(api, cfg)
 }
 
-// FromModel runs the emitters and renders the support code for api.
+// FromModel plans the package for api and runs the emitters.
 func FromModel(api *model.API, cfg Config) ([]File, error) {
 	ems, err := selected(cfg)
 	if err != nil {
 		return nil, err
 	}
+	importPath := cfg.ImportPath
+	if importPath == "" {
+		importPath = "example.com/" + cfg.Package
+	}
+	p, err := plan.Build(api, cfg.Package, importPath)
+	if err != nil {
+		return nil, err
+	}
 	var out []File
 	for _, em := range ems {
-		files, err := em.Emit(api, cfg.Package)
+		files, err := em.Emit(p)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", api.Source, err)
 		}
@@ -101,17 +116,6 @@ func FromModel(api *model.API, cfg Config) ([]File, error) {
 			}
 			out = append(out, File{Name: f.Name, Data: data})
 		}
-	}
-	support, err := templates.Render(templates.Data{Package: cfg.Package, Source: api.Source})
-	if err != nil {
-		return nil, err
-	}
-	for _, f := range support {
-		data, err := format.Source(f.Data)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.Name, err)
-		}
-		out = append(out, File{Name: f.Name, Data: data})
 	}
 	out = append(out, File{Name: "doc.gen.go", Data: docFile(api, cfg.Package)})
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
@@ -157,7 +161,8 @@ func docFile(api *model.API, pkg string) []byte {
 	title := strings.Join(strings.Fields(api.Title), " ")
 	fmt.Fprintf(&b, "// Package %s is the generated Go API for %s (version %s), from %s:\n", pkg, title, api.Version, api.Source)
 	b.WriteString("// typed models whose Validate methods check every constraint of the spec,\n")
-	b.WriteString("// a client that signs requests as Huawei Cloud expects, and a mock server.\n")
+	b.WriteString("// a client that signs requests as Huawei Cloud expects. Its mock server is\n")
+	fmt.Fprintf(&b, "// package %smock, in the directory of that name.\n", pkg)
 	if d := strings.Join(strings.Fields(api.Description), " "); d != "" {
 		b.WriteString("//\n")
 		for _, line := range wrap(d, 76) {
@@ -168,7 +173,12 @@ func docFile(api *model.API, pkg string) []byte {
 	for _, op := range api.Operations {
 		fmt.Fprintf(&b, "//   - %s: %s %s\n", op.GoName, op.Method, op.Path)
 	}
-	fmt.Fprintf(&b, "package %s\n", pkg)
+	fmt.Fprintf(&b, "package %s\n\n", pkg)
+	fmt.Fprintf(&b, "import \"%s\"\n\n", rtid.ImportPath)
+	b.WriteString("// This package and the support package rt must come from the same revision\n")
+	b.WriteString("// of ordergen: a build error on these lines means they do not; regenerate\n")
+	b.WriteString("// with the gen of the rt you build with.\n")
+	fmt.Fprintf(&b, "const (\n\t_ = rt.EnforceVersion(%d - rt.MinVersion)\n\t_ = rt.EnforceVersion(rt.MaxVersion - %d)\n)\n", rt.GenVersion, rt.GenVersion)
 	out, err := format.Source([]byte(b.String()))
 	if err != nil {
 		panic(fmt.Sprintf("doc.gen.go does not format: %v", err)) // broken invariant: the text above is fixed

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -17,8 +18,10 @@ import (
 var update = flag.Bool("update", false, "rewrite the want/ files of the golden cases")
 
 // goldenEmitters are the golden/ folders checked here, each named after the
-// emitter whose files its cases pin.
-var goldenEmitters = []string{"types", "client", "mock"}
+// emitter whose files its cases pin; golden/plan pins the plan's naming
+// rules through the types emitter's files, or through want/stderr, the
+// exact located errors of a spec the plan refuses.
+var goldenEmitters = []string{"types", "client", "mock", "plan"}
 
 // TestGolden generates each golden/<emitter>/<case>.txtar spec and compares
 // that emitter's files with the case's want/ files, byte for byte. Unless
@@ -55,7 +58,28 @@ func goldenCase(t *testing.T, em, file string) {
 	if spec == nil {
 		t.Fatal("case has no spec.yaml")
 	}
-	got, err := Generate("spec.yaml", spec, Config{Package: "golden", Emitters: []string{em}})
+	emitter := em
+	if em == "plan" {
+		emitter = "types"
+	}
+	got, err := Generate("spec.yaml", spec, Config{Package: "golden", ImportPath: "golden", Emitters: []string{emitter}})
+	if wantErr := archiveFile(ar, "want/stderr"); wantErr != nil || (err != nil && *update && em == "plan") {
+		if err == nil {
+			t.Fatalf("generated; want the errors of want/stderr:\n%s", wantErr)
+		}
+		if *update {
+			ar.Files = append(slices.DeleteFunc(ar.Files, func(f txtar.File) bool { return strings.HasPrefix(f.Name, "want/") }),
+				txtar.File{Name: "want/stderr", Data: []byte(err.Error() + "\n")})
+			if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+		if got := err.Error() + "\n"; got != string(wantErr) {
+			t.Errorf("errors differ:\n got: %s\nwant: %s", got, wantErr)
+		}
+		return
+	}
 	if err != nil {
 		t.Fatalf("generate: %v", err)
 	}
@@ -106,11 +130,11 @@ func goldenCase(t *testing.T, em, file string) {
 // compileCase writes the whole generated package into a module of its own
 // and runs go vet and go test there.
 func compileCase(t *testing.T, spec, check []byte) {
-	all, err := Generate("spec.yaml", spec, Config{Package: "golden"})
+	all, err := Generate("spec.yaml", spec, Config{Package: "golden", ImportPath: "golden"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := map[string][]byte{"go.mod": []byte("module golden\n\ngo 1.26\n")}
+	files := map[string][]byte{"go.mod": []byte(modtest.GoMod("golden"))}
 	for _, f := range all {
 		files[f.Name] = f.Data
 	}

@@ -4,39 +4,28 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
-	"github.com/hwcorder/ordergen/generator/model"
+	"github.com/hwcorder/ordergen/generator/plan"
 )
 
-// TestReservedCoversSupportCode: every exported package-level name of the
-// support code rendered into generated packages is in model.Reserved, so
-// that the loader reports a schema or operation that would collide with it.
-func TestReservedCoversSupportCode(t *testing.T) {
-	files, err := filepath.Glob("../templates/rt/*.go")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no support files: %v", err)
+// TestSupportDeclsMatchClient: the names the plan reserves for what every
+// client package declares besides its spec (plan.SupportDecls) are exactly
+// the package-level names client.gen.go declares apart from its operations,
+// so that the plan's collision table sees every name the emitters write.
+func TestSupportDeclsMatchClient(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "../generated/hss/client.gen.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
 	}
-	fset := token.NewFileSet()
-	for _, file := range files {
-		base := filepath.Base(file)
-		if strings.HasSuffix(base, "_test.go") || strings.HasSuffix(base, "_local.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, file, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, decl := range f.Decls {
-			for _, name := range declNames(decl) {
-				if ast.IsExported(name) && !slices.Contains(model.Reserved, name) {
-					t.Errorf("%s: %s is rendered into generated packages but not in model.Reserved", base, name)
-				}
-			}
-		}
+	var got []string
+	for _, decl := range f.Decls {
+		got = append(got, declNames(decl)...)
+	}
+	slices.Sort(got)
+	if want := plan.SupportDecls(); !slices.Equal(got, want) {
+		t.Errorf("client.gen.go declares %v\nplan.SupportDecls() = %v", got, want)
 	}
 }
 
@@ -49,8 +38,8 @@ func declNames(decl ast.Decl) []string {
 			out = append(out, d.Name.Name)
 		}
 	case *ast.GenDecl:
-		for _, spec := range d.Specs {
-			switch s := spec.(type) {
+		for _, s := range d.Specs {
+			switch s := s.(type) {
 			case *ast.TypeSpec:
 				out = append(out, s.Name.Name)
 			case *ast.ValueSpec:

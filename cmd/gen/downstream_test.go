@@ -45,10 +45,7 @@ import (
 
 func TestOrders(t *testing.T) {
 	var body dsc.PeriodOrderRequest
-	if err := json.Unmarshal([]byte(` + "`" + `{"charging_mode":7}` + "`" + `), &body); err != nil {
-		t.Fatal(err)
-	}
-	if body.Validate() == nil {
+	if err := json.Unmarshal([]byte(` + "`" + `{"charging_mode":7}` + "`" + `), &body); err == nil && body.Validate() == nil {
 		t.Error("an invalid DSC body passed")
 	}
 	q := hss.CreateQuotasOrderRequestInfo{ResourceSpecCode: hss.ResourceSpecCodeBasic, PeriodType: hss.PeriodTypeMonth, PeriodNum: 1, SubscriptionNum: 1}

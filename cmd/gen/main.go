@@ -42,6 +42,9 @@ type Config struct {
 	Service string
 	Out     string
 	Package string
+	// ImportPath is the output package's import path (--import-path, else
+	// from the enclosing go.mod).
+	ImportPath string
 	Check   bool
 }
 
@@ -90,6 +93,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (cfg Config, done bool,
 	fs.StringVar(&cfg.Spec, "spec", "", "OpenAPI 3.0 spec `FILE` to generate from")
 	fs.StringVar(&cfg.Service, "service", "", "use the embedded spec of `NAME` ("+strings.Join(specs.Services(), ", ")+")")
 	fs.StringVar(&cfg.Out, "out", ".", "output `DIR`")
+	fs.StringVar(&cfg.ImportPath, "import-path", "", "import `PATH` of the output package, which its mock package imports (default: from the enclosing go.mod)")
 	fs.StringVar(&cfg.Package, "package", "", "Go package `NAME` (default: $GOPACKAGE, else the output directory's name)")
 	fs.BoolVar(&cfg.Check, "check", false, "write nothing; exit 1 listing the files that would change")
 	help := fs.BoolP("help", "h", false, "show this help")
@@ -122,6 +126,13 @@ func parseFlags(args []string, stdout, stderr io.Writer) (cfg Config, done bool,
 	if !token.IsIdentifier(cfg.Package) || token.IsKeyword(cfg.Package) {
 		return cfg, false, fmt.Errorf("package name %q is not a Go identifier; set --package", cfg.Package)
 	}
+	if cfg.ImportPath == "" {
+		// Outside a module nothing builds anyway; the package name stands in.
+		cfg.ImportPath = cfg.Package
+		if p, err := importPathOf(cfg.Out); err == nil {
+			cfg.ImportPath = p
+		}
+	}
 	return cfg, false, nil
 }
 
@@ -143,7 +154,7 @@ func generate(cfg Config, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
-	files, err := generator.Generate(name, data, generator.Config{Package: cfg.Package})
+	files, err := generator.Generate(name, data, generator.Config{Package: cfg.Package, ImportPath: cfg.ImportPath})
 	if err != nil {
 		fmt.Fprintf(stderr, "%v\n", err)
 		return 1

@@ -43,17 +43,24 @@ func (w writer) plan(files []generator.File) (write []generator.File, remove, fo
 			write = append(write, f)
 		}
 	}
-	entries, err := os.ReadDir(w.dir)
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return nil, nil, nil, err
+	dirs := map[string]bool{".": true}
+	for _, f := range files {
+		dirs[filepath.Dir(f.Name)] = true
 	}
-	for _, e := range entries {
-		if e.IsDir() || want[e.Name()] || !strings.HasSuffix(e.Name(), ".gen.go") {
-			continue
+	for _, d := range sortedKeys(dirs) {
+		entries, err := os.ReadDir(filepath.Join(w.dir, d))
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return nil, nil, nil, err
 		}
-		path := filepath.Join(w.dir, e.Name())
-		if ours(path) {
-			remove = append(remove, path)
+		for _, e := range entries {
+			name := filepath.Join(d, e.Name())
+			if e.IsDir() || want[name] || !strings.HasSuffix(e.Name(), ".gen.go") {
+				continue
+			}
+			path := filepath.Join(w.dir, name)
+			if ours(path) {
+				remove = append(remove, path)
+			}
 		}
 	}
 	sort.Strings(remove)
@@ -85,8 +92,10 @@ func (w writer) write(files []generator.File) error {
 	if len(foreign) > 0 {
 		return fmt.Errorf("refusing to overwrite %s: not generated (no \"// Code generated ... DO NOT EDIT.\" line); move it away first", strings.Join(foreign, ", "))
 	}
-	if err := os.MkdirAll(w.dir, 0o755); err != nil {
-		return err
+	for _, f := range write {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(w.dir, f.Name)), 0o755); err != nil {
+			return err
+		}
 	}
 	var temps []string
 	cleanup := func() {
@@ -95,7 +104,8 @@ func (w writer) write(files []generator.File) error {
 		}
 	}
 	for _, f := range write {
-		tmp, err := os.CreateTemp(w.dir, "."+f.Name+".*.tmp")
+		path := filepath.Join(w.dir, f.Name)
+		tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 		if err != nil {
 			cleanup()
 			return err
@@ -128,6 +138,16 @@ func (w writer) write(files []generator.File) error {
 
 // isGenerated reports whether a file carries the generated-code marker on
 // a line before its package clause.
+// sortedKeys returns the keys of m in order.
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
 func isGenerated(data []byte) bool {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {

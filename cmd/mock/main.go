@@ -16,7 +16,7 @@
 // service at once (lists are merged; a fault with an "operation" goes to
 // the service that has it); /__mock/{dsc,dbss,hss}/... act on one.
 //
-// It imports the generated packages, never the generator.
+// It imports the generated mock packages, never the generator.
 package main
 
 import (
@@ -34,9 +34,10 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/hwcorder/ordergen/generated/dbss"
-	"github.com/hwcorder/ordergen/generated/dsc"
-	"github.com/hwcorder/ordergen/generated/hss"
+	"github.com/hwcorder/ordergen/generated/dbss/dbssmock"
+	"github.com/hwcorder/ordergen/generated/dsc/dscmock"
+	"github.com/hwcorder/ordergen/generated/hss/hssmock"
+	"github.com/hwcorder/ordergen/rt"
 )
 
 // config is what the flags say.
@@ -122,18 +123,17 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 
 // services builds one mock per generated package, configured alike.
 func services(cfg config) []service {
-	withDSC := []dsc.MockOption{dsc.WithMockToken(cfg.tokens...), dsc.WithMockMaxRecords(cfg.maxRecords)}
-	withDBSS := []dbss.MockOption{dbss.WithMockToken(cfg.tokens...), dbss.WithMockMaxRecords(cfg.maxRecords)}
-	withHSS := []hss.MockOption{hss.WithMockToken(cfg.tokens...), hss.WithMockMaxRecords(cfg.maxRecords)}
+	opts := []rt.MockOption{rt.WithMockMaxRecords(cfg.maxRecords)}
+	if len(cfg.tokens) > 0 {
+		opts = append(opts, rt.WithMockToken(cfg.tokens...))
+	}
 	if cfg.ak != "" {
-		withDSC = append(withDSC, dsc.WithMockKey(cfg.ak, cfg.sk))
-		withDBSS = append(withDBSS, dbss.WithMockKey(cfg.ak, cfg.sk))
-		withHSS = append(withHSS, hss.WithMockKey(cfg.ak, cfg.sk))
+		opts = append(opts, rt.WithMockKey(cfg.ak, cfg.sk))
 	}
 	return []service{
-		{name: "dsc", mock: dsc.NewMockServer(withDSC...)},
-		{name: "dbss", mock: dbss.NewMockServer(withDBSS...)},
-		{name: "hss", mock: hss.NewMockServer(withHSS...)},
+		{name: "dsc", mock: dscmock.NewServer(opts...)},
+		{name: "dbss", mock: dbssmock.NewServer(opts...)},
+		{name: "hss", mock: hssmock.NewServer(opts...)},
 	}
 }
 

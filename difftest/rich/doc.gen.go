@@ -2,7 +2,8 @@
 
 // Package rich is the generated Go API for Differential test spec (version v1), from difftest/rich/rich.yaml:
 // typed models whose Validate methods check every constraint of the spec,
-// a client that signs requests as Huawei Cloud expects, and a mock server.
+// a client that signs requests as Huawei Cloud expects. Its mock server is
+// package richmock, in the directory of that name.
 //
 // Schema constructs the three service specs do not use, so that the
 // differential test also compares the generated validators with kin-openapi on
@@ -11,3 +12,13 @@
 // Operations:
 //   - CreateOrder: POST /v1/orders
 package rich
+
+import "github.com/hwcorder/ordergen/rt"
+
+// This package and the support package rt must come from the same revision
+// of ordergen: a build error on these lines means they do not; regenerate
+// with the gen of the rt you build with.
+const (
+	_ = rt.EnforceVersion(2 - rt.MinVersion)
+	_ = rt.EnforceVersion(rt.MaxVersion - 2)
+)

@@ -2,412 +2,392 @@
 
 package rich
 
-// decodeJSON reads one value of Address from d; null sets xIsNull.
-func (t *Address) decodeJSON(d *jdec) {
+import "github.com/hwcorder/ordergen/rt"
+
+// decodeJSON reads one non-null value of Address from d.
+func (t *Address) decodeJSON(d *rt.Decoder) {
 	*t = Address{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "city":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.NotNull() {
 				t.City = ""
 			} else {
-				null &^= bit
-				t.City = d.str()
+				t.City = d.Str()
 			}
 		case "zip":
-			bit = (1 << 1)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<1) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 1)
+			if d.NotNull() {
 				t.Zip = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.Zip = &v
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x1 &^ seen
-	t.xNull = null
+	if seen[0]&(1<<0) == 0 {
+		d.Missing(start, "city")
+	}
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *Address) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = Address{}
+		return d.End()
+	}
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }
 
-// decodeJSON reads one value of Closed from d; null sets xIsNull.
-func (t *Closed) decodeJSON(d *jdec) {
+// decodeJSON reads one non-null value of Closed from d.
+func (t *Closed) decodeJSON(d *rt.Decoder) {
 	*t = Closed{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var unknown []string
-	var seen, null, elem uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "ok":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.NotNull() {
 				t.Ok = nil
 			} else {
-				null &^= bit
-				v := d.boolean()
+				v := d.Boolean()
 				t.Ok = &v
 			}
 		case "inner":
-			bit = (1 << 1)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<1) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 1)
+			if d.NotNull() {
 				t.Inner = nil
 			} else {
-				null &^= bit
 				v := new(Line)
 				v.decodeJSON(d)
 				t.Inner = v
 			}
 		case "tags":
-			bit = (1 << 2)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<2) != 0 {
+				d.Repeated(start)
 			}
-			elem &^= bit
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 2)
+			if d.NotNull() {
 				t.Tags = nil
 			} else {
-				null &^= bit
-				if d.array() {
+				if d.Array() {
 					s0 := make([]int32, 0)
-					for n0 := 0; d.elem(&n0); {
-						if d.null() {
-							elem |= bit
+					for n0 := 0; d.Elem(&n0); {
+						if d.NotNull() {
 							s0 = append(s0, 0)
 							continue
 						}
 						var e0 int32
-						e0 = d.int32()
+						e0 = d.Int32()
 						s0 = append(s0, e0)
 					}
 					t.Tags = s0
 				}
 			}
 		default:
-			unknown = append(unknown, string(d.key))
-			d.skip()
-			continue
+			d.Unknown()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x0 &^ seen
-	t.xNull = null
-	t.xNullElem = elem
-	t.xUnknown = unknown
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *Closed) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = Closed{}
+		return d.End()
+	}
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }
 
-// decodeJSON reads one value of ColorsItem from d.
-func (t *ColorsItem) decodeJSON(d *jdec) {
-	*t = ColorsItem(d.str())
+// decodeJSON reads one non-null value of ColorsItem from d.
+func (t *ColorsItem) decodeJSON(d *rt.Decoder) {
+	*t = ""
+	*t = ColorsItem(d.Str())
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *ColorsItem) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
-	if !d.null() {
-		t.decodeJSON(&d)
+	d := rt.NewDecoder(data)
+	if d.Null() {
+		*t = ""
+		return d.End()
 	}
-	return d.end()
-}
-
-// decodeJSON reads one value of Extra from d; null sets xIsNull.
-func (t *Extra) decodeJSON(d *jdec) {
-	*t = Extra{}
-	if d.null() {
-		t.xIsNull = true
-		return
-	}
-	if !d.object() {
-		return
-	}
-	for n := 0; d.member(&n); {
-		d.skip()
-	}
-}
-
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
-func (t *Extra) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }
 
-// decodeJSON reads one value of Kind from d.
-func (t *Kind) decodeJSON(d *jdec) {
-	*t = Kind(d.str())
+// decodeJSON reads one non-null value of Extra from d.
+func (t *Extra) decodeJSON(d *rt.Decoder) {
+	*t = Extra{}
+	if !d.Object() {
+		return
+	}
+	for n := 0; d.Member(&n); {
+		d.Skip()
+	}
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
+func (t *Extra) UnmarshalJSON(data []byte) error {
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = Extra{}
+		return d.End()
+	}
+	t.decodeJSON(&d)
+	return d.End()
+}
+
+// decodeJSON reads one non-null value of Kind from d.
+func (t *Kind) decodeJSON(d *rt.Decoder) {
+	*t = ""
+	*t = Kind(d.Str())
+}
+
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *Kind) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
-	if !d.null() {
-		t.decodeJSON(&d)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = ""
+		return d.End()
 	}
-	return d.end()
+	t.decodeJSON(&d)
+	return d.End()
 }
 
-// decodeJSON reads one value of Level from d.
-func (t *Level) decodeJSON(d *jdec) {
-	*t = Level(d.int32())
+// decodeJSON reads one non-null value of Level from d.
+func (t *Level) decodeJSON(d *rt.Decoder) {
+	*t = 0
+	*t = Level(d.Int32())
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *Level) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
-	if !d.null() {
-		t.decodeJSON(&d)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = 0
+		return d.End()
 	}
-	return d.end()
+	t.decodeJSON(&d)
+	return d.End()
 }
 
-// decodeJSON reads one value of Line from d; null sets xIsNull.
-func (t *Line) decodeJSON(d *jdec) {
+// decodeJSON reads one non-null value of Line from d.
+func (t *Line) decodeJSON(d *rt.Decoder) {
 	*t = Line{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "sku":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.NotNull() {
 				t.Sku = ""
 			} else {
-				null &^= bit
-				t.Sku = d.str()
+				t.Sku = d.Str()
 			}
 		case "qty":
-			bit = (1 << 1)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<1) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 1)
+			if d.NotNull() {
 				t.Qty = 0
 			} else {
-				null &^= bit
-				t.Qty = d.int32()
+				t.Qty = d.Int32()
 			}
 		case "unit_price":
-			bit = (1 << 2)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<2) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 2)
+			if d.NotNull() {
 				t.UnitPrice = nil
 			} else {
-				null &^= bit
-				v := d.float(64)
+				v := d.Float(64)
 				t.UnitPrice = &v
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x3 &^ seen
-	t.xNull = null
+	if seen[0]&(1<<0) == 0 {
+		d.Missing(start, "sku")
+	}
+	if seen[0]&(1<<1) == 0 {
+		d.Missing(start, "qty")
+	}
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *Line) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = Line{}
+		return d.End()
+	}
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }
 
-// decodeJSON reads one value of NullableLine from d; null sets xIsNull.
-func (t *NullableLine) decodeJSON(d *jdec) {
+// decodeJSON reads one non-null value of NullableLine from d.
+func (t *NullableLine) decodeJSON(d *rt.Decoder) {
 	*t = NullableLine{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "qty":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.NotNull() {
 				t.Qty = 0
 			} else {
-				null &^= bit
-				t.Qty = d.int64()
+				t.Qty = d.Int64()
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x1 &^ seen
-	t.xNull = null
+	if seen[0]&(1<<0) == 0 {
+		d.Missing(start, "qty")
+	}
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *NullableLine) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
+	d := rt.NewDecoder(data)
+	if d.Null() {
+		*t = NullableLine{}
+		return d.End()
+	}
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }
 
-// decodeJSON reads one value of Order from d; null sets xIsNull.
-func (t *Order) decodeJSON(d *jdec) {
+// decodeJSON reads one non-null value of Order from d.
+func (t *Order) decodeJSON(d *rt.Decoder) {
 	*t = Order{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null, elem uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "must_note":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.Null() {
 				t.MustNote = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.MustNote = &v
 			}
 		case "maybe_line":
-			bit = (1 << 1)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<1) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
-				t.MaybeLine = nil
+			seen[0] |= (1 << 1)
+			if d.Null() {
+				t.MaybeLine = rt.Nullable[NullableLine]{
+					Null: true,
+					Set:  true,
+				}
 			} else {
-				null &^= bit
-				v := new(NullableLine)
+				var v NullableLine
 				v.decodeJSON(d)
-				t.MaybeLine = v
+				t.MaybeLine = rt.Nullable[NullableLine]{
+					Set:   true,
+					Value: v,
+				}
 			}
 		case "address":
-			bit = (1 << 2)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<2) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 2)
+			if d.NotNull() {
 				t.Address = nil
 			} else {
-				null &^= bit
 				v := new(Address)
 				v.decodeJSON(d)
 				t.Address = v
 			}
 		case "colors":
-			bit = (1 << 3)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<3) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 3)
+			if d.NotNull() {
 				t.Colors = nil
 			} else {
-				null &^= bit
-				if d.array() {
+				if d.Array() {
 					s0 := make([]*ColorsItem, 0)
-					for n0 := 0; d.elem(&n0); {
-						if d.null() {
+					for n0 := 0; d.Elem(&n0); {
+						if d.Null() {
 							s0 = append(s0, nil)
 							continue
 						}
 						var e0 *ColorsItem
-						v := ColorsItem(d.str())
+						v := ColorsItem(d.Str())
 						e0 = &v
 						s0 = append(s0, e0)
 					}
@@ -415,35 +395,30 @@ func (t *Order) decodeJSON(d *jdec) {
 				}
 			}
 		case "small_grid":
-			bit = (1 << 4)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<4) != 0 {
+				d.Repeated(start)
 			}
-			elem &^= bit
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 4)
+			if d.NotNull() {
 				t.SmallGrid = nil
 			} else {
-				null &^= bit
-				if d.array() {
+				if d.Array() {
 					s0 := make([][]bool, 0)
-					for n0 := 0; d.elem(&n0); {
-						if d.null() {
-							elem |= bit
+					for n0 := 0; d.Elem(&n0); {
+						if d.NotNull() {
 							s0 = append(s0, nil)
 							continue
 						}
 						var e0 []bool
-						if d.array() {
+						if d.Array() {
 							s1 := make([]bool, 0)
-							for n1 := 0; d.elem(&n1); {
-								if d.null() {
-									elem |= bit
+							for n1 := 0; d.Elem(&n1); {
+								if d.NotNull() {
 									s1 = append(s1, false)
 									continue
 								}
 								var e1 bool
-								e1 = d.boolean()
+								e1 = d.Boolean()
 								s1 = append(s1, e1)
 							}
 							e0 = s1
@@ -454,236 +429,218 @@ func (t *Order) decodeJSON(d *jdec) {
 				}
 			}
 		case "id":
-			bit = (1 << 5)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<5) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 5)
+			if d.NotNull() {
 				t.ID = ""
 			} else {
-				null &^= bit
-				t.ID = d.str()
+				t.ID = d.Str()
 			}
 		case "count":
-			bit = (1 << 6)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<6) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 6)
+			if d.NotNull() {
 				t.Count = 0
 			} else {
-				null &^= bit
-				t.Count = d.int32()
+				t.Count = d.Int32()
 			}
 		case "big":
-			bit = (1 << 7)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<7) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 7)
+			if d.NotNull() {
 				t.Big = nil
 			} else {
-				null &^= bit
-				v := d.int64()
+				v := d.Int64()
 				t.Big = &v
 			}
 		case "plain_int":
-			bit = (1 << 8)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<8) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 8)
+			if d.NotNull() {
 				t.PlainInt = nil
 			} else {
-				null &^= bit
-				v := d.int64()
+				v := d.Int64()
 				t.PlainInt = &v
 			}
 		case "price":
-			bit = (1 << 9)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<9) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 9)
+			if d.NotNull() {
 				t.Price = nil
 			} else {
-				null &^= bit
-				v := d.float(64)
+				v := d.Float(64)
 				t.Price = &v
 			}
 		case "step":
-			bit = (1 << 10)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<10) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 10)
+			if d.NotNull() {
 				t.Step = nil
 			} else {
-				null &^= bit
-				v := float32(d.float(32))
+				v := float32(d.Float(32))
 				t.Step = &v
 			}
 		case "ratio":
-			bit = (1 << 11)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<11) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 11)
+			if d.NotNull() {
 				t.Ratio = nil
 			} else {
-				null &^= bit
-				v := d.float(64)
+				v := d.Float(64)
 				t.Ratio = &v
 			}
 		case "kind":
-			bit = (1 << 12)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<12) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 12)
+			if d.NotNull() {
 				t.Kind = ""
 			} else {
-				null &^= bit
-				t.Kind = Kind(d.str())
+				t.Kind = Kind(d.Str())
 			}
 		case "level":
-			bit = (1 << 13)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<13) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 13)
+			if d.NotNull() {
 				t.Level = nil
 			} else {
-				null &^= bit
-				v := Level(d.int32())
+				v := Level(d.Int32())
 				t.Level = &v
 			}
 		case "scale":
-			bit = (1 << 14)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<14) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 14)
+			if d.NotNull() {
 				t.Scale = nil
 			} else {
-				null &^= bit
-				v := Scale(d.float(64))
+				v := Scale(d.Float(64))
 				t.Scale = &v
 			}
 		case "note":
-			bit = (1 << 15)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<15) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
-				t.Note = nil
+			seen[0] |= (1 << 15)
+			if d.Null() {
+				t.Note = rt.Nullable[string]{
+					Null: true,
+					Set:  true,
+				}
 			} else {
-				null &^= bit
-				v := d.str()
-				t.Note = &v
+				var v string
+				v = d.Str()
+				t.Note = rt.Nullable[string]{
+					Set:   true,
+					Value: v,
+				}
 			}
 		case "maybe_count":
-			bit = (1 << 16)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<16) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
-				t.MaybeCount = nil
+			seen[0] |= (1 << 16)
+			if d.Null() {
+				t.MaybeCount = rt.Nullable[int32]{
+					Null: true,
+					Set:  true,
+				}
 			} else {
-				null &^= bit
-				v := d.int32()
-				t.MaybeCount = &v
+				var v int32
+				v = d.Int32()
+				t.MaybeCount = rt.Nullable[int32]{
+					Set:   true,
+					Value: v,
+				}
 			}
 		case "flag":
-			bit = (1 << 17)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<17) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 17)
+			if d.NotNull() {
 				t.Flag = nil
 			} else {
-				null &^= bit
-				v := d.boolean()
+				v := d.Boolean()
 				t.Flag = &v
 			}
 		case "day":
-			bit = (1 << 18)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<18) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 18)
+			if d.NotNull() {
 				t.Day = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.Day = &v
 			}
 		case "at":
-			bit = (1 << 19)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<19) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 19)
+			if d.NotNull() {
 				t.At = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.At = &v
 			}
 		case "blob":
-			bit = (1 << 20)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<20) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 20)
+			if d.NotNull() {
 				t.Blob = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.Blob = &v
 			}
 		case "secret":
-			bit = (1 << 21)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<21) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 21)
+			if d.NotNull() {
 				t.Secret = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.Secret = &v
 			}
 		case "lines":
-			bit = (1 << 22)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<22) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 22)
+			if d.NotNull() {
 				t.Lines = nil
 			} else {
-				null &^= bit
-				if d.array() {
+				if d.Array() {
 					s0 := make([]Line, 0)
-					for n0 := 0; d.elem(&n0); {
+					for n0 := 0; d.Elem(&n0); {
+						if d.NotNull() {
+							s0 = append(s0, Line{})
+							continue
+						}
 						var e0 Line
 						e0.decodeJSON(d)
 						s0 = append(s0, e0)
@@ -692,61 +649,52 @@ func (t *Order) decodeJSON(d *jdec) {
 				}
 			}
 		case "codes":
-			bit = (1 << 23)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<23) != 0 {
+				d.Repeated(start)
 			}
-			elem &^= bit
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 23)
+			if d.NotNull() {
 				t.Codes = nil
 			} else {
-				null &^= bit
-				if d.array() {
+				if d.Array() {
 					s0 := make([]string, 0)
-					for n0 := 0; d.elem(&n0); {
-						if d.null() {
-							elem |= bit
+					for n0 := 0; d.Elem(&n0); {
+						if d.NotNull() {
 							s0 = append(s0, "")
 							continue
 						}
 						var e0 string
-						e0 = d.str()
+						e0 = d.Str()
 						s0 = append(s0, e0)
 					}
 					t.Codes = s0
 				}
 			}
 		case "grid":
-			bit = (1 << 24)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<24) != 0 {
+				d.Repeated(start)
 			}
-			elem &^= bit
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 24)
+			if d.NotNull() {
 				t.Grid = nil
 			} else {
-				null &^= bit
-				if d.array() {
+				if d.Array() {
 					s0 := make([][]int32, 0)
-					for n0 := 0; d.elem(&n0); {
-						if d.null() {
-							elem |= bit
+					for n0 := 0; d.Elem(&n0); {
+						if d.NotNull() {
 							s0 = append(s0, nil)
 							continue
 						}
 						var e0 []int32
-						if d.array() {
+						if d.Array() {
 							s1 := make([]int32, 0)
-							for n1 := 0; d.elem(&n1); {
-								if d.null() {
-									elem |= bit
+							for n1 := 0; d.Elem(&n1); {
+								if d.NotNull() {
 									s1 = append(s1, 0)
 									continue
 								}
 								var e1 int32
-								e1 = d.int32()
+								e1 = d.Int32()
 								s1 = append(s1, e1)
 							}
 							e0 = s1
@@ -757,50 +705,44 @@ func (t *Order) decodeJSON(d *jdec) {
 				}
 			}
 		case "nums":
-			bit = (1 << 25)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<25) != 0 {
+				d.Repeated(start)
 			}
-			elem &^= bit
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 25)
+			if d.Null() {
 				t.Nums = nil
 			} else {
-				null &^= bit
-				if d.array() {
+				if d.Array() {
 					s0 := make([]float64, 0)
-					for n0 := 0; d.elem(&n0); {
-						if d.null() {
-							elem |= bit
+					for n0 := 0; d.Elem(&n0); {
+						if d.NotNull() {
 							s0 = append(s0, 0)
 							continue
 						}
 						var e0 float64
-						e0 = d.float(64)
+						e0 = d.Float(64)
 						s0 = append(s0, e0)
 					}
 					t.Nums = s0
 				}
 			}
 		case "maybe_nums":
-			bit = (1 << 26)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<26) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 26)
+			if d.NotNull() {
 				t.MaybeNums = nil
 			} else {
-				null &^= bit
-				if d.array() {
+				if d.Array() {
 					s0 := make([]*int32, 0)
-					for n0 := 0; d.elem(&n0); {
-						if d.null() {
+					for n0 := 0; d.Elem(&n0); {
+						if d.Null() {
 							s0 = append(s0, nil)
 							continue
 						}
 						var e0 *int32
-						v := d.int32()
+						v := d.Int32()
 						e0 = &v
 						s0 = append(s0, e0)
 					}
@@ -808,40 +750,35 @@ func (t *Order) decodeJSON(d *jdec) {
 				}
 			}
 		case "nested_maps":
-			bit = (1 << 27)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<27) != 0 {
+				d.Repeated(start)
 			}
-			elem &^= bit
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 27)
+			if d.NotNull() {
 				t.NestedMaps = nil
 			} else {
-				null &^= bit
-				o0 := d.pos
-				if d.object() {
+				o0 := d.Pos()
+				if d.Object() {
 					m0 := make(map[string][]string)
-					for n0 := 0; d.member(&n0); {
-						k0 := string(d.key)
+					for n0 := 0; d.Member(&n0); {
+						k0 := string(d.Key())
 						if _, dup := m0[k0]; dup {
-							d.repeated(o0)
+							d.Repeated(o0)
 						}
-						if d.null() {
-							elem |= bit
+						if d.NotNull() {
 							m0[k0] = nil
 							continue
 						}
 						var e0 []string
-						if d.array() {
+						if d.Array() {
 							s1 := make([]string, 0)
-							for n1 := 0; d.elem(&n1); {
-								if d.null() {
-									elem |= bit
+							for n1 := 0; d.Elem(&n1); {
+								if d.NotNull() {
 									s1 = append(s1, "")
 									continue
 								}
 								var e1 string
-								e1 = d.str()
+								e1 = d.Str()
 								s1 = append(s1, e1)
 							}
 							e0 = s1
@@ -852,151 +789,154 @@ func (t *Order) decodeJSON(d *jdec) {
 				}
 			}
 		case "labels":
-			bit = (1 << 28)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<28) != 0 {
+				d.Repeated(start)
 			}
-			elem &^= bit
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 28)
+			if d.NotNull() {
 				t.Labels = nil
 			} else {
-				null &^= bit
-				o0 := d.pos
-				if d.object() {
+				o0 := d.Pos()
+				if d.Object() {
 					m0 := make(map[string]string)
-					for n0 := 0; d.member(&n0); {
-						k0 := string(d.key)
+					for n0 := 0; d.Member(&n0); {
+						k0 := string(d.Key())
 						if _, dup := m0[k0]; dup {
-							d.repeated(o0)
+							d.Repeated(o0)
 						}
-						if d.null() {
-							elem |= bit
+						if d.NotNull() {
 							m0[k0] = ""
 							continue
 						}
 						var e0 string
-						e0 = d.str()
+						e0 = d.Str()
 						m0[k0] = e0
 					}
 					t.Labels = m0
 				}
 			}
 		case "counts":
-			bit = (1 << 29)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<29) != 0 {
+				d.Repeated(start)
 			}
-			elem &^= bit
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 29)
+			if d.NotNull() {
 				t.Counts = nil
 			} else {
-				null &^= bit
-				o0 := d.pos
-				if d.object() {
+				o0 := d.Pos()
+				if d.Object() {
 					m0 := make(map[string]int32)
-					for n0 := 0; d.member(&n0); {
-						k0 := string(d.key)
+					for n0 := 0; d.Member(&n0); {
+						k0 := string(d.Key())
 						if _, dup := m0[k0]; dup {
-							d.repeated(o0)
+							d.Repeated(o0)
 						}
-						if d.null() {
-							elem |= bit
+						if d.NotNull() {
 							m0[k0] = 0
 							continue
 						}
 						var e0 int32
-						e0 = d.int32()
+						e0 = d.Int32()
 						m0[k0] = e0
 					}
 					t.Counts = m0
 				}
 			}
 		case "extra":
-			bit = (1 << 30)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<30) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 30)
+			if d.NotNull() {
 				t.Extra = nil
 			} else {
-				null &^= bit
 				v := new(Extra)
 				v.decodeJSON(d)
 				t.Extra = v
 			}
 		case "inner":
-			bit = (1 << 31)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<31) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 31)
+			if d.NotNull() {
 				t.Inner = nil
 			} else {
-				null &^= bit
 				v := new(Closed)
 				v.decodeJSON(d)
 				t.Inner = v
 			}
 		case "kinds":
-			bit = (1 << 32)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<32) != 0 {
+				d.Repeated(start)
 			}
-			elem &^= bit
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 32)
+			if d.NotNull() {
 				t.Kinds = nil
 			} else {
-				null &^= bit
-				if d.array() {
+				if d.Array() {
 					s0 := make([]Kind, 0)
-					for n0 := 0; d.elem(&n0); {
-						if d.null() {
-							elem |= bit
+					for n0 := 0; d.Elem(&n0); {
+						if d.NotNull() {
 							s0 = append(s0, "")
 							continue
 						}
 						var e0 Kind
-						e0 = Kind(d.str())
+						e0 = Kind(d.Str())
 						s0 = append(s0, e0)
 					}
 					t.Kinds = s0
 				}
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x401061 &^ seen
-	t.xNull = null
-	t.xNullElem = elem
+	if seen[0]&(1<<0) == 0 {
+		d.Missing(start, "must_note")
+	}
+	if seen[0]&(1<<5) == 0 {
+		d.Missing(start, "id")
+	}
+	if seen[0]&(1<<6) == 0 {
+		d.Missing(start, "count")
+	}
+	if seen[0]&(1<<12) == 0 {
+		d.Missing(start, "kind")
+	}
+	if seen[0]&(1<<22) == 0 {
+		d.Missing(start, "lines")
+	}
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *Order) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
-	t.decodeJSON(&d)
-	return d.end()
-}
-
-// decodeJSON reads one value of Scale from d.
-func (t *Scale) decodeJSON(d *jdec) {
-	*t = Scale(d.float(64))
-}
-
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
-func (t *Scale) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
-	if !d.null() {
-		t.decodeJSON(&d)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = Order{}
+		return d.End()
 	}
-	return d.end()
+	t.decodeJSON(&d)
+	return d.End()
+}
+
+// decodeJSON reads one non-null value of Scale from d.
+func (t *Scale) decodeJSON(d *rt.Decoder) {
+	*t = 0
+	*t = Scale(d.Float(64))
+}
+
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
+func (t *Scale) UnmarshalJSON(data []byte) error {
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = 0
+		return d.End()
+	}
+	t.decodeJSON(&d)
+	return d.End()
 }

@@ -2,6 +2,8 @@
 
 package rich
 
+import "github.com/hwcorder/ordergen/rt"
+
 // CreateOrderParams holds the path, query and header parameters of CreateOrder
 // (POST /v1/orders). Source: difftest/rich/rich.yaml #/paths/~1v1~1orders/post.
 type CreateOrderParams struct{}
@@ -9,13 +11,13 @@ type CreateOrderParams struct{}
 // Validate checks every parameter against the spec and returns a
 // *ValidationError whose violations name the parameters, or nil.
 func (t *CreateOrderParams) Validate() error {
-	var v violations
-	return v.err()
+	var v rt.Violations
+	return v.Err()
 }
 
 // String returns the parameters as JSON, secrets replaced by "******".
 func (t CreateOrderParams) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb.

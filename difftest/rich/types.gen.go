@@ -2,7 +2,10 @@
 
 package rich
 
-import "log/slog"
+import (
+	"github.com/hwcorder/ordergen/rt"
+	"log/slog"
+)
 
 // Address has no description in the spec.
 //
@@ -12,17 +15,11 @@ type Address struct {
 	City string `json:"city"`
 	// Zip has no description in the spec. Optional.
 	Zip *string `json:"zip,omitempty"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // String returns t as JSON.
 func (t Address) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.
@@ -45,18 +42,11 @@ type Closed struct {
 	Inner *Line `json:"inner,omitempty"`
 	// Tags has no description in the spec. Optional.
 	Tags []int32 `json:"tags,omitzero"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64   // required members that were absent
-	xNull     uint64   // members that were null
-	xNullElem uint64   // array members holding a null element
-	xIsNull   bool     // the value itself was null
-	xUnknown  []string // members the schema does not allow
 }
 
 // String returns t as JSON.
 func (t Closed) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.
@@ -92,18 +82,11 @@ func (v ColorsItem) Valid() bool {
 // Extra has no description in the spec.
 //
 // Source: difftest/rich/rich.yaml #/components/schemas/Order/properties/extra.
-type Extra struct {
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
-}
+type Extra struct{}
 
 // String returns t as JSON.
 func (t Extra) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.
@@ -168,17 +151,11 @@ type Line struct {
 	Qty int32 `json:"qty"`
 	// UnitPrice has no description in the spec. Optional. Constraints: minimum 0.
 	UnitPrice *float64 `json:"unit_price,omitempty"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // String returns t as JSON.
 func (t Line) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.
@@ -197,17 +174,11 @@ func (t Line) LogValue() slog.Value {
 type NullableLine struct {
 	// Qty has no description in the spec. Required. Constraints: maximum 5.
 	Qty int64 `json:"qty"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // String returns t as JSON.
 func (t NullableLine) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.
@@ -224,10 +195,10 @@ func (t NullableLine) LogValue() slog.Value {
 //
 // Source: difftest/rich/rich.yaml #/components/schemas/Order.
 type Order struct {
-	// MustNote has no description in the spec. Required. Constraints: at least 1 characters.
-	MustNote *string `json:"must_note,omitempty"`
-	// MaybeLine has no description in the spec. Optional.
-	MaybeLine *NullableLine `json:"maybe_line,omitempty"`
+	// MustNote has no description in the spec. Required. May be null. Constraints: at least 1 characters.
+	MustNote *string `json:"must_note"`
+	// MaybeLine has no description in the spec. Optional. May be null.
+	MaybeLine rt.Nullable[NullableLine] `json:"maybe_line,omitzero"`
 	// Address has no description in the spec. Optional.
 	Address *Address `json:"address,omitempty"`
 	// Colors has no description in the spec. Optional.
@@ -254,10 +225,10 @@ type Order struct {
 	Level *Level `json:"level,omitempty"`
 	// Scale has no description in the spec. Optional. Constraints: one of 0.5, 1.5.
 	Scale *Scale `json:"scale,omitempty"`
-	// Note has no description in the spec. Optional. Constraints: at most 3 characters.
-	Note *string `json:"note,omitempty"`
-	// MaybeCount has no description in the spec. Optional. Constraints: minimum 1.
-	MaybeCount *int32 `json:"maybe_count,omitempty"`
+	// Note has no description in the spec. Optional. May be null. Constraints: at most 3 characters.
+	Note rt.Nullable[string] `json:"note,omitzero"`
+	// MaybeCount has no description in the spec. Optional. May be null. Constraints: minimum 1.
+	MaybeCount rt.Nullable[int32] `json:"maybe_count,omitzero"`
 	// Flag has no description in the spec. Optional.
 	Flag *bool `json:"flag,omitempty"`
 	// Day has no description in the spec. Optional.
@@ -274,7 +245,7 @@ type Order struct {
 	Codes []string `json:"codes,omitzero"`
 	// Grid has no description in the spec. Optional.
 	Grid [][]int32 `json:"grid,omitzero"`
-	// Nums has no description in the spec. Optional.
+	// Nums has no description in the spec. Optional. May be null.
 	Nums []float64 `json:"nums,omitzero"`
 	// MaybeNums has no description in the spec. Optional.
 	MaybeNums []*int32 `json:"maybe_nums,omitzero"`
@@ -290,18 +261,12 @@ type Order struct {
 	Inner *Closed `json:"inner,omitempty"`
 	// Kinds has no description in the spec. Optional.
 	Kinds []Kind `json:"kinds,omitzero"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // redacted returns a copy of t with every secret replaced.
 func (t Order) redacted() Order {
 	if t.Secret != nil {
-		r := string(redactedText)
+		r := string(rt.Redacted)
 		t.Secret = &r
 	}
 	return t
@@ -309,7 +274,7 @@ func (t Order) redacted() Order {
 
 // String returns t as JSON, with every secret (format: password) replaced by "******".
 func (t Order) String() string {
-	return jsonText(t.redacted())
+	return rt.JSONText(t.redacted())
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.

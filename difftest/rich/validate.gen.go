@@ -3,822 +3,558 @@
 package rich
 
 import (
+	"github.com/hwcorder/ordergen/rt"
 	"regexp"
 	"unicode/utf8"
 )
 
 // Validate checks t against every constraint of difftest/rich/rich.yaml #/components/schemas/Order/properties/address and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *Address) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *Address) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
-	}
+func (t *Address) validate(v *rt.Violations, p *rt.Path) {
 	{
-		c := p.child("city")
-		switch {
-		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<0) != 0:
-			v.add(&c, "required", "is required")
-		default:
-			{
-				n := utf8.RuneCountInString(string(t.City))
-				if n < 1 {
-					v.add(&c, "minLength", "length must be at least 1 characters")
-				}
+		c := p.Child("city")
+		{
+			n := utf8.RuneCountInString(string(t.City))
+			if n < 1 {
+				v.Add(&c, "minLength", "length must be at least 1 characters")
 			}
 		}
 	}
 	{
-		c := p.child("zip")
-		switch {
-		case t.xNull&(1<<1) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if x := t.Zip; x != nil {
-				x := *x
-				if !pattern0.MatchString(string(x)) {
-					v.add(&c, "pattern", "must match the pattern ^[0-9]{5}$")
-				}
+		c := p.Child("zip")
+		if x := t.Zip; x != nil {
+			x := *x
+			if !pattern0.MatchString(string(x)) {
+				v.Add(&c, "pattern", "must match the pattern ^[0-9]{5}$")
 			}
 		}
 	}
 }
 
 // Validate checks t against every constraint of difftest/rich/rich.yaml #/components/schemas/Closed and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *Closed) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *Closed) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
-	}
-	for _, k := range t.xUnknown {
-		c := p.child(k)
-		v.add(&c, "additionalProperties", "is not allowed")
-	}
+func (t *Closed) validate(v *rt.Violations, p *rt.Path) {
 	{
-		c := p.child("ok")
-		switch {
-		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
+		c := p.Child("inner")
+		if t.Inner != nil {
+			t.Inner.validate(v, &c)
 		}
 	}
 	{
-		c := p.child("inner")
-		switch {
-		case t.xNull&(1<<1) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if t.Inner != nil {
-				t.Inner.validate(v, &c)
-			}
-		}
-	}
-	{
-		c := p.child("tags")
-		switch {
-		case t.xNull&(1<<2) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xNullElem&(1<<2) != 0:
-			v.add(&c, "null", "items must not be null")
-		default:
-			if t.Tags != nil {
-				if !uniqueComparable(t.Tags) {
-					v.add(&c, "uniqueItems", "items must be unique")
-				}
+		c := p.Child("tags")
+		if t.Tags != nil {
+			if !rt.UniqueComparable(t.Tags) {
+				v.Add(&c, "uniqueItems", "items must be unique")
 			}
 		}
 	}
 }
 
 // Validate checks t against every constraint of difftest/rich/rich.yaml #/components/schemas/Order/properties/colors/items and returns
-// a *ValidationError listing each violation in the value, or nil.
+// a *ValidationError listing each violation in the value, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t ColorsItem) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t ColorsItem) validate(v *violations, p *vpath) {
-	if !t.Valid() {
-		v.add(p, "enum", "must be one of \"red\", \"green\"")
+func (t ColorsItem) validate(v *rt.Violations, p *rt.Path) {
+	if !(t).Valid() {
+		v.Add(p, "enum", "must be one of \"red\", \"green\"")
 	}
 }
 
 // Validate checks t against every constraint of difftest/rich/rich.yaml #/components/schemas/Order/properties/extra and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *Extra) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *Extra) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
-	}
-}
+func (t *Extra) validate(v *rt.Violations, p *rt.Path) {}
 
 // Validate checks t against every constraint of difftest/rich/rich.yaml #/components/schemas/Kind and returns
-// a *ValidationError listing each violation in the value, or nil.
+// a *ValidationError listing each violation in the value, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t Kind) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t Kind) validate(v *violations, p *vpath) {
-	if !t.Valid() {
-		v.add(p, "enum", "must be one of \"small\", \"large\", \"x-large\"")
+func (t Kind) validate(v *rt.Violations, p *rt.Path) {
+	if !(t).Valid() {
+		v.Add(p, "enum", "must be one of \"small\", \"large\", \"x-large\"")
 	}
 }
 
 // Validate checks t against every constraint of difftest/rich/rich.yaml #/components/schemas/Order/properties/level and returns
-// a *ValidationError listing each violation in the value, or nil.
+// a *ValidationError listing each violation in the value, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t Level) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t Level) validate(v *violations, p *vpath) {
-	if !t.Valid() {
-		v.add(p, "enum", "must be one of 1, 2, 5")
+func (t Level) validate(v *rt.Violations, p *rt.Path) {
+	if !(t).Valid() {
+		v.Add(p, "enum", "must be one of 1, 2, 5")
 	}
 }
 
 // Validate checks t against every constraint of difftest/rich/rich.yaml #/components/schemas/Line and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *Line) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *Line) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
-	}
+func (t *Line) validate(v *rt.Violations, p *rt.Path) {
 	{
-		c := p.child("sku")
-		switch {
-		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<0) != 0:
-			v.add(&c, "required", "is required")
-		default:
-			if !pattern1.MatchString(string(t.Sku)) {
-				v.add(&c, "pattern", "must match the pattern ^[A-Z]{2}[0-9]$")
-			}
+		c := p.Child("sku")
+		if !pattern1.MatchString(string(t.Sku)) {
+			v.Add(&c, "pattern", "must match the pattern ^[A-Z]{2}[0-9]$")
 		}
 	}
 	{
-		c := p.child("qty")
-		switch {
-		case t.xNull&(1<<1) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<1) != 0:
-			v.add(&c, "required", "is required")
-		default:
-			if t.Qty < 1 {
-				v.add(&c, "minimum", "must be at least 1")
-			}
+		c := p.Child("qty")
+		if t.Qty < 1 {
+			v.Add(&c, "minimum", "must be at least 1")
 		}
 	}
 	{
-		c := p.child("unit_price")
-		switch {
-		case t.xNull&(1<<2) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if x := t.UnitPrice; x != nil {
-				x := *x
-				if float64(x) < 0.0 {
-					v.add(&c, "minimum", "must be at least 0")
-				}
+		c := p.Child("unit_price")
+		if x := t.UnitPrice; x != nil {
+			x := *x
+			if float64(x) < 0.0 {
+				v.Add(&c, "minimum", "must be at least 0")
 			}
 		}
 	}
 }
 
 // Validate checks t against every constraint of difftest/rich/rich.yaml #/components/schemas/NullableLine and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *NullableLine) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *NullableLine) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		return // null is allowed
-	}
+func (t *NullableLine) validate(v *rt.Violations, p *rt.Path) {
 	{
-		c := p.child("qty")
-		switch {
-		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<0) != 0:
-			v.add(&c, "required", "is required")
-		default:
-			if t.Qty > 5 {
-				v.add(&c, "maximum", "must be at most 5")
-			}
+		c := p.Child("qty")
+		if t.Qty > 5 {
+			v.Add(&c, "maximum", "must be at most 5")
 		}
 	}
 }
 
 // Validate checks t against every constraint of difftest/rich/rich.yaml #/components/schemas/Order and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *Order) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *Order) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
-	}
+func (t *Order) validate(v *rt.Violations, p *rt.Path) {
 	{
-		c := p.child("must_note")
-		switch {
-		case t.xNull&(1<<0) != 0:
-		case t.xMissing&(1<<0) != 0:
-			v.add(&c, "required", "is required")
-		default:
-			if x := t.MustNote; x != nil {
-				x := *x
-				{
-					n := utf8.RuneCountInString(string(x))
-					if n < 1 {
-						v.add(&c, "minLength", "length must be at least 1 characters")
-					}
-				}
-			}
-		}
-	}
-	{
-		c := p.child("maybe_line")
-		switch {
-		case t.xNull&(1<<1) != 0:
-		default:
-			if t.MaybeLine != nil {
-				t.MaybeLine.validate(v, &c)
-			}
-		}
-	}
-	{
-		c := p.child("address")
-		switch {
-		case t.xNull&(1<<2) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if t.Address != nil {
-				t.Address.validate(v, &c)
-			}
-		}
-	}
-	{
-		c := p.child("colors")
-		switch {
-		case t.xNull&(1<<3) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if t.Colors != nil {
-				if !uniquePointees(t.Colors) {
-					v.add(&c, "uniqueItems", "items must be unique")
-				}
-				for i0 := range t.Colors {
-					if n0 := t.Colors[i0]; n0 != nil {
-						e0 := c.elem(i0)
-						(*n0).validate(v, &e0)
-					}
-				}
-			}
-		}
-	}
-	{
-		c := p.child("small_grid")
-		switch {
-		case t.xNull&(1<<4) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xNullElem&(1<<4) != 0:
-			v.add(&c, "null", "items must not be null")
-		default:
-			if t.SmallGrid != nil {
-				if len(t.SmallGrid) < 1 {
-					v.add(&c, "minItems", "must have at least 1 items")
-				}
-				for i0 := range t.SmallGrid {
-					e0 := c.elem(i0)
-					if len(t.SmallGrid[i0]) < 1 {
-						v.add(&e0, "minItems", "must have at least 1 items")
-					}
-				}
-			}
-		}
-	}
-	{
-		c := p.child("id")
-		switch {
-		case t.xNull&(1<<5) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<5) != 0:
-			v.add(&c, "required", "is required")
-		default:
+		c := p.Child("must_note")
+		if x := t.MustNote; x != nil {
+			x := *x
 			{
-				n := utf8.RuneCountInString(string(t.ID))
-				if n < 2 {
-					v.add(&c, "minLength", "length must be at least 2 characters")
-				}
-				if n > 8 {
-					v.add(&c, "maxLength", "length must be at most 8 characters")
-				}
-			}
-			if !pattern2.MatchString(string(t.ID)) {
-				v.add(&c, "pattern", "must match the pattern ^[a-z]+[0-9]*$")
-			}
-		}
-	}
-	{
-		c := p.child("count")
-		switch {
-		case t.xNull&(1<<6) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<6) != 0:
-			v.add(&c, "required", "is required")
-		default:
-			if t.Count <= 0 {
-				v.add(&c, "exclusiveMinimum", "must be greater than 0")
-			}
-			if t.Count > 100 {
-				v.add(&c, "maximum", "must be at most 100")
-			}
-		}
-	}
-	{
-		c := p.child("big")
-		switch {
-		case t.xNull&(1<<7) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if x := t.Big; x != nil {
-				x := *x
-				if x < -5 {
-					v.add(&c, "minimum", "must be at least -5")
-				}
-				if x > 9000000000 {
-					v.add(&c, "maximum", "must be at most 9e+09")
+				n := utf8.RuneCountInString(string(x))
+				if n < 1 {
+					v.Add(&c, "minLength", "length must be at least 1 characters")
 				}
 			}
 		}
 	}
 	{
-		c := p.child("plain_int")
-		switch {
-		case t.xNull&(1<<8) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if x := t.PlainInt; x != nil {
-				x := *x
-				if !isMultipleOf(float64(x), 3.0) {
-					v.add(&c, "multipleOf", "must be a multiple of 3")
+		c := p.Child("maybe_line")
+		if x, ok := t.MaybeLine.Get(); ok {
+			x.validate(v, &c)
+		}
+	}
+	{
+		c := p.Child("address")
+		if t.Address != nil {
+			t.Address.validate(v, &c)
+		}
+	}
+	{
+		c := p.Child("colors")
+		if t.Colors != nil {
+			if !rt.UniquePointees(t.Colors) {
+				v.Add(&c, "uniqueItems", "items must be unique")
+			}
+			for i0 := range t.Colors {
+				if n0 := t.Colors[i0]; n0 != nil {
+					e0 := c.Elem(i0)
+					(*n0).validate(v, &e0)
 				}
 			}
 		}
 	}
 	{
-		c := p.child("price")
-		switch {
-		case t.xNull&(1<<9) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if x := t.Price; x != nil {
-				x := *x
-				if float64(x) < 0.5 {
-					v.add(&c, "minimum", "must be at least 0.5")
-				}
-				if float64(x) >= 99.5 {
-					v.add(&c, "exclusiveMaximum", "must be less than 99.5")
+		c := p.Child("small_grid")
+		if t.SmallGrid != nil {
+			if len(t.SmallGrid) < 1 {
+				v.Add(&c, "minItems", "must have at least 1 items")
+			}
+			for i0 := range t.SmallGrid {
+				e0 := c.Elem(i0)
+				if len(t.SmallGrid[i0]) < 1 {
+					v.Add(&e0, "minItems", "must have at least 1 items")
 				}
 			}
 		}
 	}
 	{
-		c := p.child("step")
-		switch {
-		case t.xNull&(1<<10) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if x := t.Step; x != nil {
-				x := *x
-				if !isMultipleOf(float64(x), 0.25) {
-					v.add(&c, "multipleOf", "must be a multiple of 0.25")
+		c := p.Child("id")
+		{
+			n := utf8.RuneCountInString(string(t.ID))
+			if n < 2 {
+				v.Add(&c, "minLength", "length must be at least 2 characters")
+			}
+			if n > 8 {
+				v.Add(&c, "maxLength", "length must be at most 8 characters")
+			}
+		}
+		if !pattern2.MatchString(string(t.ID)) {
+			v.Add(&c, "pattern", "must match the pattern ^[a-z]+[0-9]*$")
+		}
+	}
+	{
+		c := p.Child("count")
+		if t.Count <= 0 {
+			v.Add(&c, "exclusiveMinimum", "must be greater than 0")
+		}
+		if t.Count > 100 {
+			v.Add(&c, "maximum", "must be at most 100")
+		}
+	}
+	{
+		c := p.Child("big")
+		if x := t.Big; x != nil {
+			x := *x
+			if x < -5 {
+				v.Add(&c, "minimum", "must be at least -5")
+			}
+			if x > 9000000000 {
+				v.Add(&c, "maximum", "must be at most 9e+09")
+			}
+		}
+	}
+	{
+		c := p.Child("plain_int")
+		if x := t.PlainInt; x != nil {
+			x := *x
+			if !rt.IsMultipleOf(float64(x), 3.0) {
+				v.Add(&c, "multipleOf", "must be a multiple of 3")
+			}
+		}
+	}
+	{
+		c := p.Child("price")
+		if x := t.Price; x != nil {
+			x := *x
+			if float64(x) < 0.5 {
+				v.Add(&c, "minimum", "must be at least 0.5")
+			}
+			if float64(x) >= 99.5 {
+				v.Add(&c, "exclusiveMaximum", "must be less than 99.5")
+			}
+		}
+	}
+	{
+		c := p.Child("step")
+		if x := t.Step; x != nil {
+			x := *x
+			if !rt.IsMultipleOf(float64(x), 0.25) {
+				v.Add(&c, "multipleOf", "must be a multiple of 0.25")
+			}
+		}
+	}
+	{
+		c := p.Child("ratio")
+		if x := t.Ratio; x != nil {
+			x := *x
+			if !rt.IsMultipleOf(float64(x), 0.01) {
+				v.Add(&c, "multipleOf", "must be a multiple of 0.01")
+			}
+		}
+	}
+	{
+		c := p.Child("kind")
+		t.Kind.validate(v, &c)
+	}
+	{
+		c := p.Child("level")
+		if x := t.Level; x != nil {
+			x := *x
+			x.validate(v, &c)
+		}
+	}
+	{
+		c := p.Child("scale")
+		if x := t.Scale; x != nil {
+			x := *x
+			x.validate(v, &c)
+		}
+	}
+	{
+		c := p.Child("note")
+		if x, ok := t.Note.Get(); ok {
+			{
+				n := utf8.RuneCountInString(string(x))
+				if n > 3 {
+					v.Add(&c, "maxLength", "length must be at most 3 characters")
 				}
 			}
 		}
 	}
 	{
-		c := p.child("ratio")
-		switch {
-		case t.xNull&(1<<11) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if x := t.Ratio; x != nil {
-				x := *x
-				if !isMultipleOf(float64(x), 0.01) {
-					v.add(&c, "multipleOf", "must be a multiple of 0.01")
+		c := p.Child("maybe_count")
+		if x, ok := t.MaybeCount.Get(); ok {
+			if x < 1 {
+				v.Add(&c, "minimum", "must be at least 1")
+			}
+		}
+	}
+	{
+		c := p.Child("day")
+		if x := t.Day; x != nil {
+			x := *x
+			if !pattern3.MatchString(string(x)) {
+				v.Add(&c, "format", "must be a valid date")
+			}
+		}
+	}
+	{
+		c := p.Child("at")
+		if x := t.At; x != nil {
+			x := *x
+			if !pattern4.MatchString(string(x)) {
+				v.Add(&c, "format", "must be a valid date-time")
+			}
+		}
+	}
+	{
+		c := p.Child("blob")
+		if x := t.Blob; x != nil {
+			x := *x
+			if !pattern5.MatchString(string(x)) {
+				v.Add(&c, "format", "must be a valid byte")
+			}
+		}
+	}
+	{
+		c := p.Child("secret")
+		if x := t.Secret; x != nil {
+			x := *x
+			{
+				n := utf8.RuneCountInString(string(x))
+				if n < 4 {
+					v.Add(&c, "minLength", "length must be at least 4 characters")
 				}
 			}
 		}
 	}
 	{
-		c := p.child("kind")
-		switch {
-		case t.xNull&(1<<12) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<12) != 0:
-			v.add(&c, "required", "is required")
-		default:
-			t.Kind.validate(v, &c)
-		}
-	}
-	{
-		c := p.child("level")
-		switch {
-		case t.xNull&(1<<13) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if x := t.Level; x != nil {
-				x := *x
-				x.validate(v, &c)
+		c := p.Child("lines")
+		if t.Lines == nil {
+			v.Add(&c, "required", "is required")
+		} else {
+			if len(t.Lines) < 1 {
+				v.Add(&c, "minItems", "must have at least 1 items")
+			}
+			if len(t.Lines) > 4 {
+				v.Add(&c, "maxItems", "must have at most 4 items")
+			}
+			for i0 := range t.Lines {
+				e0 := c.Elem(i0)
+				t.Lines[i0].validate(v, &e0)
 			}
 		}
 	}
 	{
-		c := p.child("scale")
-		switch {
-		case t.xNull&(1<<14) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if x := t.Scale; x != nil {
-				x := *x
-				x.validate(v, &c)
+		c := p.Child("codes")
+		if t.Codes != nil {
+			if len(t.Codes) > 3 {
+				v.Add(&c, "maxItems", "must have at most 3 items")
 			}
-		}
-	}
-	{
-		c := p.child("note")
-		switch {
-		case t.xNull&(1<<15) != 0:
-		default:
-			if x := t.Note; x != nil {
-				x := *x
+			if !rt.UniqueComparable(t.Codes) {
+				v.Add(&c, "uniqueItems", "items must be unique")
+			}
+			for i0 := range t.Codes {
+				e0 := c.Elem(i0)
 				{
-					n := utf8.RuneCountInString(string(x))
-					if n > 3 {
-						v.add(&c, "maxLength", "length must be at most 3 characters")
+					n := utf8.RuneCountInString(string(t.Codes[i0]))
+					if n < 1 {
+						v.Add(&e0, "minLength", "length must be at least 1 characters")
 					}
 				}
 			}
 		}
 	}
 	{
-		c := p.child("maybe_count")
-		switch {
-		case t.xNull&(1<<16) != 0:
-		default:
-			if x := t.MaybeCount; x != nil {
-				x := *x
-				if x < 1 {
-					v.add(&c, "minimum", "must be at least 1")
+		c := p.Child("grid")
+		if t.Grid != nil {
+			for i0 := range t.Grid {
+				e0 := c.Elem(i0)
+				if len(t.Grid[i0]) > 2 {
+					v.Add(&e0, "maxItems", "must have at most 2 items")
+				}
+				for i1 := range t.Grid[i0] {
+					e1 := e0.Elem(i1)
+					if t.Grid[i0][i1] < 0 {
+						v.Add(&e1, "minimum", "must be at least 0")
+					}
 				}
 			}
 		}
 	}
 	{
-		c := p.child("flag")
-		switch {
-		case t.xNull&(1<<17) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("day")
-		switch {
-		case t.xNull&(1<<18) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if x := t.Day; x != nil {
-				x := *x
-				if !pattern3.MatchString(string(x)) {
-					v.add(&c, "format", "must be a valid date")
+		c := p.Child("nums")
+		if t.Nums != nil {
+			for i0 := range t.Nums {
+				e0 := c.Elem(i0)
+				if float64(t.Nums[i0]) > 10.0 {
+					v.Add(&e0, "maximum", "must be at most 10")
 				}
 			}
 		}
 	}
 	{
-		c := p.child("at")
-		switch {
-		case t.xNull&(1<<19) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if x := t.At; x != nil {
-				x := *x
-				if !pattern4.MatchString(string(x)) {
-					v.add(&c, "format", "must be a valid date-time")
+		c := p.Child("maybe_nums")
+		if t.MaybeNums != nil {
+			for i0 := range t.MaybeNums {
+				if n0 := t.MaybeNums[i0]; n0 != nil {
+					e0 := c.Elem(i0)
+					if (*n0) < 1 {
+						v.Add(&e0, "minimum", "must be at least 1")
+					}
 				}
 			}
 		}
 	}
 	{
-		c := p.child("blob")
-		switch {
-		case t.xNull&(1<<20) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if x := t.Blob; x != nil {
-				x := *x
-				if !pattern5.MatchString(string(x)) {
-					v.add(&c, "format", "must be a valid byte")
+		c := p.Child("nested_maps")
+		if t.NestedMaps != nil {
+			start0 := v.Len()
+			for k0, m0 := range t.NestedMaps {
+				e0 := c.Child(k0)
+				for i1 := range m0 {
+					e1 := e0.Elem(i1)
+					{
+						n := utf8.RuneCountInString(string(m0[i1]))
+						if n > 2 {
+							v.Add(&e1, "maxLength", "length must be at most 2 characters")
+						}
+					}
 				}
 			}
+			v.SortFrom(start0)
 		}
 	}
 	{
-		c := p.child("secret")
-		switch {
-		case t.xNull&(1<<21) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if x := t.Secret; x != nil {
-				x := *x
+		c := p.Child("labels")
+		if t.Labels != nil {
+			start0 := v.Len()
+			for k0, m0 := range t.Labels {
+				e0 := c.Child(k0)
 				{
-					n := utf8.RuneCountInString(string(x))
-					if n < 4 {
-						v.add(&c, "minLength", "length must be at least 4 characters")
+					n := utf8.RuneCountInString(string(m0))
+					if n < 1 {
+						v.Add(&e0, "minLength", "length must be at least 1 characters")
 					}
 				}
 			}
+			v.SortFrom(start0)
 		}
 	}
 	{
-		c := p.child("lines")
-		switch {
-		case t.xNull&(1<<22) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<22) != 0:
-			v.add(&c, "required", "is required")
-		case t.Lines == nil:
-			v.add(&c, "required", "is required")
-		default:
-			if t.Lines != nil {
-				if len(t.Lines) < 1 {
-					v.add(&c, "minItems", "must have at least 1 items")
-				}
-				if len(t.Lines) > 4 {
-					v.add(&c, "maxItems", "must have at most 4 items")
-				}
-				for i0 := range t.Lines {
-					e0 := c.elem(i0)
-					t.Lines[i0].validate(v, &e0)
+		c := p.Child("counts")
+		if t.Counts != nil {
+			start0 := v.Len()
+			for k0, m0 := range t.Counts {
+				e0 := c.Child(k0)
+				if m0 > 9 {
+					v.Add(&e0, "maximum", "must be at most 9")
 				}
 			}
+			v.SortFrom(start0)
 		}
 	}
 	{
-		c := p.child("codes")
-		switch {
-		case t.xNull&(1<<23) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xNullElem&(1<<23) != 0:
-			v.add(&c, "null", "items must not be null")
-		default:
-			if t.Codes != nil {
-				if len(t.Codes) > 3 {
-					v.add(&c, "maxItems", "must have at most 3 items")
-				}
-				if !uniqueComparable(t.Codes) {
-					v.add(&c, "uniqueItems", "items must be unique")
-				}
-				for i0 := range t.Codes {
-					e0 := c.elem(i0)
-					{
-						n := utf8.RuneCountInString(string(t.Codes[i0]))
-						if n < 1 {
-							v.add(&e0, "minLength", "length must be at least 1 characters")
-						}
-					}
-				}
-			}
+		c := p.Child("extra")
+		if t.Extra != nil {
+			t.Extra.validate(v, &c)
 		}
 	}
 	{
-		c := p.child("grid")
-		switch {
-		case t.xNull&(1<<24) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xNullElem&(1<<24) != 0:
-			v.add(&c, "null", "items must not be null")
-		default:
-			if t.Grid != nil {
-				for i0 := range t.Grid {
-					e0 := c.elem(i0)
-					if len(t.Grid[i0]) > 2 {
-						v.add(&e0, "maxItems", "must have at most 2 items")
-					}
-					for i1 := range t.Grid[i0] {
-						e1 := e0.elem(i1)
-						if t.Grid[i0][i1] < 0 {
-							v.add(&e1, "minimum", "must be at least 0")
-						}
-					}
-				}
-			}
+		c := p.Child("inner")
+		if t.Inner != nil {
+			t.Inner.validate(v, &c)
 		}
 	}
 	{
-		c := p.child("nums")
-		switch {
-		case t.xNull&(1<<25) != 0:
-		case t.xNullElem&(1<<25) != 0:
-			v.add(&c, "null", "items must not be null")
-		default:
-			if t.Nums != nil {
-				for i0 := range t.Nums {
-					e0 := c.elem(i0)
-					if float64(t.Nums[i0]) > 10.0 {
-						v.add(&e0, "maximum", "must be at most 10")
-					}
-				}
-			}
-		}
-	}
-	{
-		c := p.child("maybe_nums")
-		switch {
-		case t.xNull&(1<<26) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if t.MaybeNums != nil {
-				for i0 := range t.MaybeNums {
-					if n0 := t.MaybeNums[i0]; n0 != nil {
-						e0 := c.elem(i0)
-						if (*n0) < 1 {
-							v.add(&e0, "minimum", "must be at least 1")
-						}
-					}
-				}
-			}
-		}
-	}
-	{
-		c := p.child("nested_maps")
-		switch {
-		case t.xNull&(1<<27) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xNullElem&(1<<27) != 0:
-			v.add(&c, "null", "values must not be null")
-		default:
-			if t.NestedMaps != nil {
-				start0 := len(v.list)
-				for k0, m0 := range t.NestedMaps {
-					e0 := c.child(k0)
-					for i1 := range m0 {
-						e1 := e0.elem(i1)
-						{
-							n := utf8.RuneCountInString(string(m0[i1]))
-							if n > 2 {
-								v.add(&e1, "maxLength", "length must be at most 2 characters")
-							}
-						}
-					}
-				}
-				v.sortFrom(start0)
-			}
-		}
-	}
-	{
-		c := p.child("labels")
-		switch {
-		case t.xNull&(1<<28) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xNullElem&(1<<28) != 0:
-			v.add(&c, "null", "values must not be null")
-		default:
-			if t.Labels != nil {
-				start0 := len(v.list)
-				for k0, m0 := range t.Labels {
-					e0 := c.child(k0)
-					{
-						n := utf8.RuneCountInString(string(m0))
-						if n < 1 {
-							v.add(&e0, "minLength", "length must be at least 1 characters")
-						}
-					}
-				}
-				v.sortFrom(start0)
-			}
-		}
-	}
-	{
-		c := p.child("counts")
-		switch {
-		case t.xNull&(1<<29) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xNullElem&(1<<29) != 0:
-			v.add(&c, "null", "values must not be null")
-		default:
-			if t.Counts != nil {
-				start0 := len(v.list)
-				for k0, m0 := range t.Counts {
-					e0 := c.child(k0)
-					if m0 > 9 {
-						v.add(&e0, "maximum", "must be at most 9")
-					}
-				}
-				v.sortFrom(start0)
-			}
-		}
-	}
-	{
-		c := p.child("extra")
-		switch {
-		case t.xNull&(1<<30) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if t.Extra != nil {
-				t.Extra.validate(v, &c)
-			}
-		}
-	}
-	{
-		c := p.child("inner")
-		switch {
-		case t.xNull&(1<<31) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if t.Inner != nil {
-				t.Inner.validate(v, &c)
-			}
-		}
-	}
-	{
-		c := p.child("kinds")
-		switch {
-		case t.xNull&(1<<32) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xNullElem&(1<<32) != 0:
-			v.add(&c, "null", "items must not be null")
-		default:
-			if t.Kinds != nil {
-				for i0 := range t.Kinds {
-					e0 := c.elem(i0)
-					t.Kinds[i0].validate(v, &e0)
-				}
+		c := p.Child("kinds")
+		if t.Kinds != nil {
+			for i0 := range t.Kinds {
+				e0 := c.Elem(i0)
+				t.Kinds[i0].validate(v, &e0)
 			}
 		}
 	}
 }
 
 // Validate checks t against every constraint of difftest/rich/rich.yaml #/components/schemas/Order/properties/scale and returns
-// a *ValidationError listing each violation in the value, or nil.
+// a *ValidationError listing each violation in the value, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t Scale) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t Scale) validate(v *violations, p *vpath) {
-	if !t.Valid() {
-		v.add(p, "enum", "must be one of 0.5, 1.5")
+func (t Scale) validate(v *rt.Violations, p *rt.Path) {
+	if !(t).Valid() {
+		v.Add(p, "enum", "must be one of 0.5, 1.5")
 	}
 }
 

@@ -1,4 +1,4 @@
-package dbss
+package dbss_test
 
 import (
 	"context"
@@ -10,6 +10,10 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/hwcorder/ordergen/generated/dbss"
+	"github.com/hwcorder/ordergen/generated/dbss/dbssmock"
+	"github.com/hwcorder/ordergen/rt"
 )
 
 // Hand-written tests of the generated client against the generated mock.
@@ -25,21 +29,21 @@ const (
 var clientOrderID = regexp.MustCompile(`^CS[0-9]{10}[A-Z]{5}$`)
 
 // clientOrder is the spec's example order.
-func clientOrder() *ChargeOrderDbssNew {
-	return &ChargeOrderDbssNew{
+func clientOrder() *dbss.ChargeOrderDbssNew {
+	return &dbss.ChargeOrderDbssNew{
 		FlavorRef:        "s6.2xlarge.2",
 		Name:             "DBSS-f5e1",
 		VPCID:            "21f3dac4-f460-4173-ba5e-cb7a0d528605",
 		AvailabilityZone: "cn-north-7c,cn-north-7c",
-		Nics:             []Nic{{SubnetID: new("cbed162e-045a-4afd-aa2b-0da11219989c")}},
-		SecurityGroups:   []SecurityGroup{{ID: new("0070ec22-bae4-4df3-af3d-9f928297b3b7")}},
+		Nics:             []dbss.Nic{{SubnetID: new("cbed162e-045a-4afd-aa2b-0da11219989c")}},
+		SecurityGroups:   []dbss.SecurityGroup{{ID: new("0070ec22-bae4-4df3-af3d-9f928297b3b7")}},
 		CloudServiceType: "hws.service.type.dbss",
 		ChargingMode:     0,
 		PeriodType:       2,
 		PeriodNum:        1,
 		SubscriptionNum:  1,
-		IsAutoRenew:      IsAutoRenewManual,
-		ProductInfos: []ProductInfoBeanNew{{
+		IsAutoRenew:      dbss.IsAutoRenewManual,
+		ProductInfos: []dbss.ProductInfoBeanNew{{
 			ProductID:        new("OFFI10097xxxxxxxxxxxx693761"),
 			CloudServiceType: new("hws.service.type.dbss"),
 			ResourceType:     new("hws.resource.type.dbss.opsmgmt"),
@@ -50,13 +54,13 @@ func clientOrder() *ChargeOrderDbssNew {
 		AssetNums:           10,
 		ImageBusinessType:   1,
 		EnterpriseProjectID: "0",
-		DeployMode:          DeployModeCloud,
+		DeployMode:          dbss.DeployModeCloud,
 	}
 }
 
 func TestClientPlacesSignedOrder(t *testing.T) {
-	m := StartMock(t, WithMockKey(clientAK, clientSK))
-	c, err := NewClient(m.URL(), WithAKSK(clientAK, clientSK), WithProjectID(clientProject))
+	m := dbssmock.Start(t, dbssmock.WithKey(clientAK, clientSK))
+	c, err := dbss.NewClient(m.URL(), dbss.WithAKSK(clientAK, clientSK), dbss.WithProjectID(clientProject))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,12 +78,12 @@ func TestClientPlacesSignedOrder(t *testing.T) {
 }
 
 func TestClientPlacesTokenOrder(t *testing.T) {
-	m := StartMock(t, WithMockToken(clientToken))
-	c, err := NewClient(m.URL(), WithToken(clientToken))
+	m := dbssmock.Start(t, dbssmock.WithToken(clientToken))
+	c, err := dbss.NewClient(m.URL(), dbss.WithToken(clientToken))
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := c.CreateDbOmInstancePeriod(context.Background(), &CreateDbOmInstancePeriodParams{ProjectID: "0c5d8fa3a480f3b82f15c01d2cf1f5d2-explicit"}, clientOrder())
+	res, err := c.CreateDbOmInstancePeriod(context.Background(), &dbss.CreateDbOmInstancePeriodParams{ProjectID: "0c5d8fa3a480f3b82f15c01d2cf1f5d2-explicit"}, clientOrder())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,16 +95,18 @@ func TestClientPlacesTokenOrder(t *testing.T) {
 // TestClientRejections drives every kind of rejection and wants each as
 // the right error type.
 func TestClientRejections(t *testing.T) {
-	m := StartMock(t, WithMockKey(clientAK, clientSK), WithMockToken(clientToken))
+	m := dbssmock.Start(t, dbssmock.WithKey(clientAK, clientSK), dbssmock.WithToken(clientToken))
 	ctx := context.Background()
-	good, _ := NewClient(m.URL(), WithAKSK(clientAK, clientSK), WithProjectID(clientProject))
-	wrongSK, _ := NewClient(m.URL(), WithAKSK(clientAK, "not-the-secret-key-0123456789"), WithProjectID(clientProject))
-	unknownAK, _ := NewClient(m.URL(), WithAKSK("HPUAUNKNOWNAK0000000", clientSK), WithProjectID(clientProject))
-	wrongToken, _ := NewClient(m.URL(), WithToken("MIIwrong-token"), WithProjectID(clientProject))
-	anonymous, _ := NewClient(m.URL(), WithProjectID(clientProject))
-	late := func() time.Time { return time.Now().Add(-16 * time.Minute) }
-	skewed, _ := NewClient(m.URL(), WithAKSK(clientAK, clientSK), WithProjectID(clientProject), withClientClock(late))
-	unchecked, _ := NewClient(m.URL(), WithAKSK(clientAK, clientSK), WithProjectID(clientProject), WithoutValidation())
+	good, _ := dbss.NewClient(m.URL(), dbss.WithAKSK(clientAK, clientSK), dbss.WithProjectID(clientProject))
+	wrongSK, _ := dbss.NewClient(m.URL(), dbss.WithAKSK(clientAK, "not-the-secret-key-0123456789"), dbss.WithProjectID(clientProject))
+	unknownAK, _ := dbss.NewClient(m.URL(), dbss.WithAKSK("HPUAUNKNOWNAK0000000", clientSK), dbss.WithProjectID(clientProject))
+	wrongToken, _ := dbss.NewClient(m.URL(), dbss.WithToken("MIIwrong-token"), dbss.WithProjectID(clientProject))
+	anonymous, _ := dbss.NewClient(m.URL(), dbss.WithProjectID(clientProject))
+	// The client's clock cannot be set from outside rt; a mock whose clock
+	// runs 16 minutes ahead sees the client's X-Sdk-Date 16 minutes late.
+	ahead := dbssmock.Start(t, dbssmock.WithKey(clientAK, clientSK), rt.WithMockClock(func() time.Time { return time.Now().Add(16 * time.Minute) }))
+	skewed, _ := dbss.NewClient(ahead.URL(), dbss.WithAKSK(clientAK, clientSK), dbss.WithProjectID(clientProject))
+	unchecked, _ := dbss.NewClient(m.URL(), dbss.WithAKSK(clientAK, clientSK), dbss.WithProjectID(clientProject), dbss.WithoutValidation())
 
 	t.Run("invalid body is not sent", func(t *testing.T) {
 		before := len(m.Requests())
@@ -108,7 +114,7 @@ func TestClientRejections(t *testing.T) {
 		bad.ProductInfos = nil
 		bad.DeployMode = "NOWHERE"
 		_, err := good.CreateDbOmInstancePeriod(ctx, nil, bad)
-		var ve *ValidationError
+		var ve *dbss.ValidationError
 		if !errors.As(err, &ve) || len(ve.Violations) == 0 {
 			t.Fatalf("err = %v, want *ValidationError", err)
 		}
@@ -117,27 +123,27 @@ func TestClientRejections(t *testing.T) {
 		}
 	})
 	t.Run("missing project id is not sent", func(t *testing.T) {
-		noProject, _ := NewClient(m.URL(), WithAKSK(clientAK, clientSK))
+		noProject, _ := dbss.NewClient(m.URL(), dbss.WithAKSK(clientAK, clientSK))
 		_, err := noProject.CreateDbOmInstancePeriod(ctx, nil, clientOrder())
-		var ve *ValidationError
+		var ve *dbss.ValidationError
 		if !errors.As(err, &ve) || ve.Violations[0].In != "path" || ve.Violations[0].Pointer != "project_id" {
 			t.Fatalf("err = %v, want a project_id violation", err)
 		}
 	})
 	t.Run("nil body is not sent", func(t *testing.T) {
 		_, err := good.CreateDbOmInstancePeriod(ctx, nil, nil)
-		var ve *ValidationError
+		var ve *dbss.ValidationError
 		if !errors.As(err, &ve) || ve.Violations[0].Rule != "required" {
 			t.Fatalf("err = %v, want a required violation", err)
 		}
 	})
 	cases := []struct {
 		name   string
-		c      *Client
-		body   *ChargeOrderDbssNew
+		c      *dbss.Client
+		body   *dbss.ChargeOrderDbssNew
 		status int
 	}{
-		{"server validation", unchecked, &ChargeOrderDbssNew{Name: "x", HxPassword: clientPassword}, 400},
+		{"server validation", unchecked, &dbss.ChargeOrderDbssNew{Name: "x", HxPassword: clientPassword}, 400},
 		{"wrong secret key", wrongSK, clientOrder(), 401},
 		{"unknown access key", unknownAK, clientOrder(), 401},
 		{"wrong token", wrongToken, clientOrder(), 401},
@@ -147,12 +153,15 @@ func TestClientRejections(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := tc.c.CreateDbOmInstancePeriod(ctx, nil, tc.body)
-			var ae *APIError
+			var ae *dbss.APIError
 			if !errors.As(err, &ae) {
 				t.Fatalf("err = %v, want *APIError", err)
 			}
 			if ae.StatusCode != tc.status || ae.ErrorCode == "" || ae.ErrorMsg == "" || len(ae.Body) == 0 {
 				t.Errorf("APIError = %d %q %q, want %d with code and message", ae.StatusCode, ae.ErrorCode, ae.ErrorMsg, tc.status)
+			}
+			if tc.c == skewed && !strings.Contains(ae.ErrorMsg, "X-Sdk-Date") {
+				t.Errorf("APIError message %q does not blame X-Sdk-Date", ae.ErrorMsg)
 			}
 			for _, s := range []string{err.Error(), fmt.Sprintf("%+v", err), string(ae.Body)} {
 				if strings.Contains(s, clientSK) || strings.Contains(s, clientToken) {
@@ -162,11 +171,11 @@ func TestClientRejections(t *testing.T) {
 		})
 	}
 	t.Run("server fault", func(t *testing.T) {
-		if err := m.AddFault(MockFault{Operation: "CreateDbOmInstancePeriod", Count: 1, Status: 500, ErrorCode: "DBSS.00000500", ErrorMsg: "injected"}); err != nil {
+		if err := m.AddFault(rt.MockFault{Operation: "CreateDbOmInstancePeriod", Count: 1, Status: 500, ErrorCode: "DBSS.00000500", ErrorMsg: "injected"}); err != nil {
 			t.Fatal(err)
 		}
 		_, err := good.CreateDbOmInstancePeriod(ctx, nil, clientOrder())
-		var ae *APIError
+		var ae *dbss.APIError
 		if !errors.As(err, &ae) || ae.StatusCode != 500 || ae.ErrorCode != "DBSS.00000500" || ae.ErrorMsg != "injected" {
 			t.Fatalf("err = %v, want the injected 500", err)
 		}
@@ -177,12 +186,12 @@ func TestClientRejections(t *testing.T) {
 }
 
 func TestClientConcurrentOrders(t *testing.T) {
-	m := StartMock(t, WithMockKey(clientAK, clientSK))
+	m := dbssmock.Start(t, dbssmock.WithKey(clientAK, clientSK))
 	// Connections dialed but never used would hold up the mock's graceful
 	// shutdown; close them first (cleanups run last-in, first-out).
 	tr := &http.Transport{}
 	t.Cleanup(tr.CloseIdleConnections)
-	c, _ := NewClient(m.URL(), WithAKSK(clientAK, clientSK), WithProjectID(clientProject), WithHTTPClient(&http.Client{Transport: tr}))
+	c, _ := dbss.NewClient(m.URL(), dbss.WithAKSK(clientAK, clientSK), dbss.WithProjectID(clientProject), dbss.WithHTTPClient(&http.Client{Transport: tr}))
 	const n = 32
 	ids := make([]string, n)
 	errs := make([]error, n)
@@ -219,20 +228,20 @@ const clientPassword = "Dbss-Pa55word-never-printed!"
 // TestClientNeverPrintsPassword greps errors and printed values for the
 // hx_password of an order the server and the client both reject.
 func TestClientNeverPrintsPassword(t *testing.T) {
-	m := StartMock(t, WithMockKey(clientAK, clientSK))
+	m := dbssmock.Start(t, dbssmock.WithKey(clientAK, clientSK))
 	ctx := context.Background()
-	unchecked, _ := NewClient(m.URL(), WithAKSK(clientAK, clientSK), WithProjectID(clientProject), WithoutValidation())
-	checked, _ := NewClient(m.URL(), WithAKSK(clientAK, clientSK), WithProjectID(clientProject))
+	unchecked, _ := dbss.NewClient(m.URL(), dbss.WithAKSK(clientAK, clientSK), dbss.WithProjectID(clientProject), dbss.WithoutValidation())
+	checked, _ := dbss.NewClient(m.URL(), dbss.WithAKSK(clientAK, clientSK), dbss.WithProjectID(clientProject))
 	bad := clientOrder()
 	bad.DeployMode = "NOWHERE"
 	var texts []string
-	for _, c := range []*Client{unchecked, checked} {
+	for _, c := range []*dbss.Client{unchecked, checked} {
 		_, err := c.CreateDbOmInstancePeriod(ctx, nil, bad)
 		if err == nil {
 			t.Fatal("an invalid order was accepted")
 		}
 		texts = append(texts, err.Error(), fmt.Sprintf("%v %+v %#v", err, err, err))
-		var ae *APIError
+		var ae *dbss.APIError
 		if errors.As(err, &ae) {
 			texts = append(texts, string(ae.Body))
 		}

@@ -2,7 +2,8 @@
 
 // Package dbss is the generated Go API for Database Security Service (DBSS) O&M instance ordering API (version v2), from specs/dbss.yaml:
 // typed models whose Validate methods check every constraint of the spec,
-// a client that signs requests as Huawei Cloud expects, and a mock server.
+// a client that signs requests as Huawei Cloud expects. Its mock server is
+// package dbssmock, in the directory of that name.
 //
 // Buys a yearly/monthly Database Security Service O&M instance. Transcribed
 // from the service's API reference page; decisions where the page is silent,
@@ -12,3 +13,13 @@
 // Operations:
 //   - CreateDbOmInstancePeriod: POST /v2/{project_id}/db-om/charge/period/order
 package dbss
+
+import "github.com/hwcorder/ordergen/rt"
+
+// This package and the support package rt must come from the same revision
+// of ordergen: a build error on these lines means they do not; regenerate
+// with the gen of the rt you build with.
+const (
+	_ = rt.EnforceVersion(2 - rt.MinVersion)
+	_ = rt.EnforceVersion(rt.MaxVersion - 2)
+)

@@ -6,16 +6,17 @@ import (
 	"fmt"
 
 	"github.com/hwcorder/ordergen/generated/dbss"
+	"github.com/hwcorder/ordergen/generated/dbss/dbssmock"
 )
 
 // ExampleClient_CreateDbOmInstancePeriod places an order with AK/SK signing
-// against the package's mock server, then shows the two kinds of failure:
+// against its mock server (package dbssmock), then shows the two kinds of failure:
 // an order the client refuses before sending it, and an answer the
 // service refuses.
 func ExampleClient_CreateDbOmInstancePeriod() {
 	const ak, sk = "HPUAEXAMPLEAK0000000", "example-secret-key-0123456789"
 	// The mock stands in for https://dbss.cn-north-4.myhuaweicloud.com.
-	mock := dbss.NewMockServer(dbss.WithMockKey(ak, sk))
+	mock := dbssmock.NewServer(dbssmock.WithKey(ak, sk))
 	endpoint, err := mock.Start()
 	if err != nil {
 		fmt.Println(err)

@@ -2,119 +2,106 @@
 
 package dbss
 
-// decodeJSON reads one value of BandWidth from d; null sets xIsNull.
-func (t *BandWidth) decodeJSON(d *jdec) {
+import "github.com/hwcorder/ordergen/rt"
+
+// decodeJSON reads one non-null value of BandWidth from d.
+func (t *BandWidth) decodeJSON(d *rt.Decoder) {
 	*t = BandWidth{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "chargemode":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.NotNull() {
 				t.Chargemode = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.Chargemode = &v
 			}
 		case "productid":
-			bit = (1 << 1)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<1) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 1)
+			if d.NotNull() {
 				t.Productid = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.Productid = &v
 			}
 		case "sharetype":
-			bit = (1 << 2)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<2) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 2)
+			if d.NotNull() {
 				t.Sharetype = nil
 			} else {
-				null &^= bit
-				v := Sharetype(d.str())
+				v := Sharetype(d.Str())
 				t.Sharetype = &v
 			}
 		case "size":
-			bit = (1 << 3)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<3) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 3)
+			if d.NotNull() {
 				t.Size = nil
 			} else {
-				null &^= bit
-				v := d.int32()
+				v := d.Int32()
 				t.Size = &v
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x0 &^ seen
-	t.xNull = null
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *BandWidth) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = BandWidth{}
+		return d.End()
+	}
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }
 
-// decodeJSON reads one value of ChargeOrderDbssNew from d; null sets xIsNull.
-func (t *ChargeOrderDbssNew) decodeJSON(d *jdec) {
+// decodeJSON reads one non-null value of ChargeOrderDbssNew from d.
+func (t *ChargeOrderDbssNew) decodeJSON(d *rt.Decoder) {
 	*t = ChargeOrderDbssNew{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "tags":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.NotNull() {
 				t.Tags = nil
 			} else {
-				null &^= bit
-				if d.array() {
+				if d.Array() {
 					s0 := make([]ResourceTagInfoBean, 0)
-					for n0 := 0; d.elem(&n0); {
+					for n0 := 0; d.Elem(&n0); {
+						if d.NotNull() {
+							s0 = append(s0, ResourceTagInfoBean{})
+							continue
+						}
 						var e0 ResourceTagInfoBean
 						e0.decodeJSON(d)
 						s0 = append(s0, e0)
@@ -123,189 +110,163 @@ func (t *ChargeOrderDbssNew) decodeJSON(d *jdec) {
 				}
 			}
 		case "asset_nums":
-			bit = (1 << 1)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<1) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 1)
+			if d.NotNull() {
 				t.AssetNums = 0
 			} else {
-				null &^= bit
-				t.AssetNums = d.int32()
+				t.AssetNums = d.Int32()
 			}
 		case "availability_zone":
-			bit = (1 << 2)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<2) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 2)
+			if d.NotNull() {
 				t.AvailabilityZone = ""
 			} else {
-				null &^= bit
-				t.AvailabilityZone = d.str()
+				t.AvailabilityZone = d.Str()
 			}
 		case "charging_mode":
-			bit = (1 << 3)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<3) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 3)
+			if d.NotNull() {
 				t.ChargingMode = 0
 			} else {
-				null &^= bit
-				t.ChargingMode = d.int32()
+				t.ChargingMode = d.Int32()
 			}
 		case "cloud_service_type":
-			bit = (1 << 4)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<4) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 4)
+			if d.NotNull() {
 				t.CloudServiceType = ""
 			} else {
-				null &^= bit
-				t.CloudServiceType = d.str()
+				t.CloudServiceType = d.Str()
 			}
 		case "comment":
-			bit = (1 << 5)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<5) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 5)
+			if d.NotNull() {
 				t.Comment = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.Comment = &v
 			}
 		case "composite_product_id":
-			bit = (1 << 6)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<6) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 6)
+			if d.NotNull() {
 				t.CompositeProductID = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.CompositeProductID = &v
 			}
 		case "deploy_mode":
-			bit = (1 << 7)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<7) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 7)
+			if d.NotNull() {
 				t.DeployMode = ""
 			} else {
-				null &^= bit
-				t.DeployMode = DeployMode(d.str())
+				t.DeployMode = DeployMode(d.Str())
 			}
 		case "discount_id":
-			bit = (1 << 8)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<8) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 8)
+			if d.NotNull() {
 				t.DiscountID = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.DiscountID = &v
 			}
 		case "enterprise_project_id":
-			bit = (1 << 9)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<9) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 9)
+			if d.NotNull() {
 				t.EnterpriseProjectID = ""
 			} else {
-				null &^= bit
-				t.EnterpriseProjectID = d.str()
+				t.EnterpriseProjectID = d.Str()
 			}
 		case "flavor_ref":
-			bit = (1 << 10)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<10) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 10)
+			if d.NotNull() {
 				t.FlavorRef = ""
 			} else {
-				null &^= bit
-				t.FlavorRef = d.str()
+				t.FlavorRef = d.Str()
 			}
 		case "hx_password":
-			bit = (1 << 11)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<11) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 11)
+			if d.NotNull() {
 				t.HxPassword = ""
 			} else {
-				null &^= bit
-				t.HxPassword = d.str()
+				t.HxPassword = d.Str()
 			}
 		case "image_business_type":
-			bit = (1 << 12)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<12) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 12)
+			if d.NotNull() {
 				t.ImageBusinessType = 0
 			} else {
-				null &^= bit
-				t.ImageBusinessType = d.int32()
+				t.ImageBusinessType = d.Int32()
 			}
 		case "is_auto_renew":
-			bit = (1 << 13)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<13) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 13)
+			if d.NotNull() {
 				t.IsAutoRenew = 0
 			} else {
-				null &^= bit
-				t.IsAutoRenew = IsAutoRenew(d.int32())
+				t.IsAutoRenew = IsAutoRenew(d.Int32())
 			}
 		case "name":
-			bit = (1 << 14)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<14) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 14)
+			if d.NotNull() {
 				t.Name = ""
 			} else {
-				null &^= bit
-				t.Name = d.str()
+				t.Name = d.Str()
 			}
 		case "nics":
-			bit = (1 << 15)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<15) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 15)
+			if d.NotNull() {
 				t.Nics = nil
 			} else {
-				null &^= bit
-				if d.array() {
+				if d.Array() {
 					s0 := make([]Nic, 0)
-					for n0 := 0; d.elem(&n0); {
+					for n0 := 0; d.Elem(&n0); {
+						if d.NotNull() {
+							s0 = append(s0, Nic{})
+							continue
+						}
 						var e0 Nic
 						e0.decodeJSON(d)
 						s0 = append(s0, e0)
@@ -314,56 +275,52 @@ func (t *ChargeOrderDbssNew) decodeJSON(d *jdec) {
 				}
 			}
 		case "outside_ins_config":
-			bit = (1 << 16)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<16) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 16)
+			if d.NotNull() {
 				t.OutsideInsConfig = nil
 			} else {
-				null &^= bit
 				v := new(OutsideInsConfig)
 				v.decodeJSON(d)
 				t.OutsideInsConfig = v
 			}
 		case "period_num":
-			bit = (1 << 17)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<17) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 17)
+			if d.NotNull() {
 				t.PeriodNum = 0
 			} else {
-				null &^= bit
-				t.PeriodNum = d.int32()
+				t.PeriodNum = d.Int32()
 			}
 		case "period_type":
-			bit = (1 << 18)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<18) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 18)
+			if d.NotNull() {
 				t.PeriodType = 0
 			} else {
-				null &^= bit
-				t.PeriodType = d.int32()
+				t.PeriodType = d.Int32()
 			}
 		case "product_infos":
-			bit = (1 << 19)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<19) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 19)
+			if d.NotNull() {
 				t.ProductInfos = nil
 			} else {
-				null &^= bit
-				if d.array() {
+				if d.Array() {
 					s0 := make([]ProductInfoBeanNew, 0)
-					for n0 := 0; d.elem(&n0); {
+					for n0 := 0; d.Elem(&n0); {
+						if d.NotNull() {
+							s0 = append(s0, ProductInfoBeanNew{})
+							continue
+						}
 						var e0 ProductInfoBeanNew
 						e0.decodeJSON(d)
 						s0 = append(s0, e0)
@@ -372,71 +329,65 @@ func (t *ChargeOrderDbssNew) decodeJSON(d *jdec) {
 				}
 			}
 		case "promotion_activity_id":
-			bit = (1 << 20)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<20) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 20)
+			if d.NotNull() {
 				t.PromotionActivityID = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.PromotionActivityID = &v
 			}
 		case "promotion_info":
-			bit = (1 << 21)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<21) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 21)
+			if d.NotNull() {
 				t.PromotionInfo = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.PromotionInfo = &v
 			}
 		case "public_ip":
-			bit = (1 << 22)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<22) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 22)
+			if d.NotNull() {
 				t.PublicIP = nil
 			} else {
-				null &^= bit
 				v := new(PublicIP)
 				v.decodeJSON(d)
 				t.PublicIP = v
 			}
 		case "region_id":
-			bit = (1 << 23)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<23) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 23)
+			if d.NotNull() {
 				t.RegionID = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.RegionID = &v
 			}
 		case "security_groups":
-			bit = (1 << 24)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<24) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 24)
+			if d.NotNull() {
 				t.SecurityGroups = nil
 			} else {
-				null &^= bit
-				if d.array() {
+				if d.Array() {
 					s0 := make([]SecurityGroup, 0)
-					for n0 := 0; d.elem(&n0); {
+					for n0 := 0; d.Elem(&n0); {
+						if d.NotNull() {
+							s0 = append(s0, SecurityGroup{})
+							continue
+						}
 						var e0 SecurityGroup
 						e0.decodeJSON(d)
 						s0 = append(s0, e0)
@@ -445,206 +396,236 @@ func (t *ChargeOrderDbssNew) decodeJSON(d *jdec) {
 				}
 			}
 		case "subscription_num":
-			bit = (1 << 25)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<25) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 25)
+			if d.NotNull() {
 				t.SubscriptionNum = 0
 			} else {
-				null &^= bit
-				t.SubscriptionNum = d.int32()
+				t.SubscriptionNum = d.Int32()
 			}
 		case "vpc_id":
-			bit = (1 << 26)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<26) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 26)
+			if d.NotNull() {
 				t.VPCID = ""
 			} else {
-				null &^= bit
-				t.VPCID = d.str()
+				t.VPCID = d.Str()
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x70efe9e &^ seen
-	t.xNull = null
+	if seen[0]&(1<<1) == 0 {
+		d.Missing(start, "asset_nums")
+	}
+	if seen[0]&(1<<2) == 0 {
+		d.Missing(start, "availability_zone")
+	}
+	if seen[0]&(1<<3) == 0 {
+		d.Missing(start, "charging_mode")
+	}
+	if seen[0]&(1<<4) == 0 {
+		d.Missing(start, "cloud_service_type")
+	}
+	if seen[0]&(1<<7) == 0 {
+		d.Missing(start, "deploy_mode")
+	}
+	if seen[0]&(1<<9) == 0 {
+		d.Missing(start, "enterprise_project_id")
+	}
+	if seen[0]&(1<<10) == 0 {
+		d.Missing(start, "flavor_ref")
+	}
+	if seen[0]&(1<<11) == 0 {
+		d.Missing(start, "hx_password")
+	}
+	if seen[0]&(1<<12) == 0 {
+		d.Missing(start, "image_business_type")
+	}
+	if seen[0]&(1<<13) == 0 {
+		d.Missing(start, "is_auto_renew")
+	}
+	if seen[0]&(1<<14) == 0 {
+		d.Missing(start, "name")
+	}
+	if seen[0]&(1<<15) == 0 {
+		d.Missing(start, "nics")
+	}
+	if seen[0]&(1<<17) == 0 {
+		d.Missing(start, "period_num")
+	}
+	if seen[0]&(1<<18) == 0 {
+		d.Missing(start, "period_type")
+	}
+	if seen[0]&(1<<19) == 0 {
+		d.Missing(start, "product_infos")
+	}
+	if seen[0]&(1<<24) == 0 {
+		d.Missing(start, "security_groups")
+	}
+	if seen[0]&(1<<25) == 0 {
+		d.Missing(start, "subscription_num")
+	}
+	if seen[0]&(1<<26) == 0 {
+		d.Missing(start, "vpc_id")
+	}
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *ChargeOrderDbssNew) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = ChargeOrderDbssNew{}
+		return d.End()
+	}
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }
 
-// decodeJSON reads one value of CreateDbOmInstancePeriodResponse from d; null sets xIsNull.
-func (t *CreateDbOmInstancePeriodResponse) decodeJSON(d *jdec) {
+// decodeJSON reads one non-null value of CreateDbOmInstancePeriodResponse from d.
+func (t *CreateDbOmInstancePeriodResponse) decodeJSON(d *rt.Decoder) {
 	*t = CreateDbOmInstancePeriodResponse{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "code":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.NotNull() {
 				t.Code = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.Code = &v
 			}
 		case "description":
-			bit = (1 << 1)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<1) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 1)
+			if d.NotNull() {
 				t.Description = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.Description = &v
 			}
 		case "order_id":
-			bit = (1 << 2)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<2) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 2)
+			if d.NotNull() {
 				t.OrderID = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.OrderID = &v
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x0 &^ seen
-	t.xNull = null
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *CreateDbOmInstancePeriodResponse) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = CreateDbOmInstancePeriodResponse{}
+		return d.End()
+	}
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }
 
-// decodeJSON reads one value of DbssErrorDetail from d; null sets xIsNull.
-func (t *DbssErrorDetail) decodeJSON(d *jdec) {
+// decodeJSON reads one non-null value of DbssErrorDetail from d.
+func (t *DbssErrorDetail) decodeJSON(d *rt.Decoder) {
 	*t = DbssErrorDetail{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "error_code":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.NotNull() {
 				t.ErrorCode = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.ErrorCode = &v
 			}
 		case "error_msg":
-			bit = (1 << 1)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<1) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 1)
+			if d.NotNull() {
 				t.ErrorMsg = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.ErrorMsg = &v
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x0 &^ seen
-	t.xNull = null
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *DbssErrorDetail) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = DbssErrorDetail{}
+		return d.End()
+	}
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }
 
-// decodeJSON reads one value of DbssErrorResponse from d; null sets xIsNull.
-func (t *DbssErrorResponse) decodeJSON(d *jdec) {
+// decodeJSON reads one non-null value of DbssErrorResponse from d.
+func (t *DbssErrorResponse) decodeJSON(d *rt.Decoder) {
 	*t = DbssErrorResponse{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "details":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.NotNull() {
 				t.Details = nil
 			} else {
-				null &^= bit
-				if d.array() {
+				if d.Array() {
 					s0 := make([]DbssErrorDetail, 0)
-					for n0 := 0; d.elem(&n0); {
+					for n0 := 0; d.Elem(&n0); {
+						if d.NotNull() {
+							s0 = append(s0, DbssErrorDetail{})
+							continue
+						}
 						var e0 DbssErrorDetail
 						e0.decodeJSON(d)
 						s0 = append(s0, e0)
@@ -653,622 +634,565 @@ func (t *DbssErrorResponse) decodeJSON(d *jdec) {
 				}
 			}
 		case "encoded_authorization_message":
-			bit = (1 << 1)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<1) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 1)
+			if d.NotNull() {
 				t.EncodedAuthorizationMessage = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.EncodedAuthorizationMessage = &v
 			}
 		case "error_code":
-			bit = (1 << 2)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<2) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 2)
+			if d.NotNull() {
 				t.ErrorCode = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.ErrorCode = &v
 			}
 		case "error_msg":
-			bit = (1 << 3)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<3) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 3)
+			if d.NotNull() {
 				t.ErrorMsg = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.ErrorMsg = &v
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x0 &^ seen
-	t.xNull = null
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *DbssErrorResponse) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = DbssErrorResponse{}
+		return d.End()
+	}
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }
 
-// decodeJSON reads one value of DeployMode from d.
-func (t *DeployMode) decodeJSON(d *jdec) {
-	*t = DeployMode(d.str())
+// decodeJSON reads one non-null value of DeployMode from d.
+func (t *DeployMode) decodeJSON(d *rt.Decoder) {
+	*t = ""
+	*t = DeployMode(d.Str())
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *DeployMode) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
-	if !d.null() {
-		t.decodeJSON(&d)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = ""
+		return d.End()
 	}
-	return d.end()
+	t.decodeJSON(&d)
+	return d.End()
 }
 
-// decodeJSON reads one value of EIP from d; null sets xIsNull.
-func (t *EIP) decodeJSON(d *jdec) {
+// decodeJSON reads one non-null value of EIP from d.
+func (t *EIP) decodeJSON(d *rt.Decoder) {
 	*t = EIP{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "bandwidth":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.NotNull() {
 				t.Bandwidth = nil
 			} else {
-				null &^= bit
 				v := new(BandWidth)
 				v.decodeJSON(d)
 				t.Bandwidth = v
 			}
 		case "ipproductid":
-			bit = (1 << 1)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<1) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 1)
+			if d.NotNull() {
 				t.Ipproductid = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.Ipproductid = &v
 			}
 		case "iptype":
-			bit = (1 << 2)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<2) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 2)
+			if d.NotNull() {
 				t.Iptype = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.Iptype = &v
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x0 &^ seen
-	t.xNull = null
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *EIP) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
+	d := rt.NewDecoder(data)
+	if d.Null() {
+		*t = EIP{}
+		return d.End()
+	}
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }
 
-// decodeJSON reads one value of IsAutoRenew from d.
-func (t *IsAutoRenew) decodeJSON(d *jdec) {
-	*t = IsAutoRenew(d.int32())
+// decodeJSON reads one non-null value of IsAutoRenew from d.
+func (t *IsAutoRenew) decodeJSON(d *rt.Decoder) {
+	*t = 0
+	*t = IsAutoRenew(d.Int32())
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *IsAutoRenew) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
-	if !d.null() {
-		t.decodeJSON(&d)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = 0
+		return d.End()
 	}
-	return d.end()
+	t.decodeJSON(&d)
+	return d.End()
 }
 
-// decodeJSON reads one value of Nic from d; null sets xIsNull.
-func (t *Nic) decodeJSON(d *jdec) {
+// decodeJSON reads one non-null value of Nic from d.
+func (t *Nic) decodeJSON(d *rt.Decoder) {
 	*t = Nic{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "ip_address":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.NotNull() {
 				t.IPAddress = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.IPAddress = &v
 			}
 		case "subnet_id":
-			bit = (1 << 1)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<1) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 1)
+			if d.NotNull() {
 				t.SubnetID = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.SubnetID = &v
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x0 &^ seen
-	t.xNull = null
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *Nic) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = Nic{}
+		return d.End()
+	}
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }
 
-// decodeJSON reads one value of OutsideInsConfig from d; null sets xIsNull.
-func (t *OutsideInsConfig) decodeJSON(d *jdec) {
+// decodeJSON reads one non-null value of OutsideInsConfig from d.
+func (t *OutsideInsConfig) decodeJSON(d *rt.Decoder) {
 	*t = OutsideInsConfig{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "master_node_ip":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.NotNull() {
 				t.MasterNodeIP = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.MasterNodeIP = &v
 			}
 		case "slave_node_ip":
-			bit = (1 << 1)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<1) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 1)
+			if d.NotNull() {
 				t.SlaveNodeIP = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.SlaveNodeIP = &v
 			}
 		case "virtual_ip":
-			bit = (1 << 2)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<2) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 2)
+			if d.NotNull() {
 				t.VirtualIP = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.VirtualIP = &v
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x0 &^ seen
-	t.xNull = null
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *OutsideInsConfig) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = OutsideInsConfig{}
+		return d.End()
+	}
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }
 
-// decodeJSON reads one value of ProductInfoBeanNew from d; null sets xIsNull.
-func (t *ProductInfoBeanNew) decodeJSON(d *jdec) {
+// decodeJSON reads one non-null value of ProductInfoBeanNew from d.
+func (t *ProductInfoBeanNew) decodeJSON(d *rt.Decoder) {
 	*t = ProductInfoBeanNew{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null, elem uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "all_resource_names":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			elem &^= bit
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.NotNull() {
 				t.AllResourceNames = nil
 			} else {
-				null &^= bit
-				if d.array() {
+				if d.Array() {
 					s0 := make([]string, 0)
-					for n0 := 0; d.elem(&n0); {
-						if d.null() {
-							elem |= bit
+					for n0 := 0; d.Elem(&n0); {
+						if d.NotNull() {
 							s0 = append(s0, "")
 							continue
 						}
 						var e0 string
-						e0 = d.str()
+						e0 = d.Str()
 						s0 = append(s0, e0)
 					}
 					t.AllResourceNames = s0
 				}
 			}
 		case "cloud_service_type":
-			bit = (1 << 1)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<1) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 1)
+			if d.NotNull() {
 				t.CloudServiceType = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.CloudServiceType = &v
 			}
 		case "display_id":
-			bit = (1 << 2)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<2) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 2)
+			if d.NotNull() {
 				t.DisplayID = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.DisplayID = &v
 			}
 		case "product_id":
-			bit = (1 << 3)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<3) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 3)
+			if d.NotNull() {
 				t.ProductID = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.ProductID = &v
 			}
 		case "product_spec_desc":
-			bit = (1 << 4)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<4) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 4)
+			if d.NotNull() {
 				t.ProductSpecDesc = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.ProductSpecDesc = &v
 			}
 		case "resource_name":
-			bit = (1 << 5)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<5) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 5)
+			if d.NotNull() {
 				t.ResourceName = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.ResourceName = &v
 			}
 		case "resource_spec_code":
-			bit = (1 << 6)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<6) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 6)
+			if d.NotNull() {
 				t.ResourceSpecCode = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.ResourceSpecCode = &v
 			}
 		case "resource_type":
-			bit = (1 << 7)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<7) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 7)
+			if d.NotNull() {
 				t.ResourceType = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.ResourceType = &v
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x0 &^ seen
-	t.xNull = null
-	t.xNullElem = elem
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *ProductInfoBeanNew) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = ProductInfoBeanNew{}
+		return d.End()
+	}
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }
 
-// decodeJSON reads one value of PublicIP from d; null sets xIsNull.
-func (t *PublicIP) decodeJSON(d *jdec) {
+// decodeJSON reads one non-null value of PublicIP from d.
+func (t *PublicIP) decodeJSON(d *rt.Decoder) {
 	*t = PublicIP{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "eip":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
-				t.EIP = nil
+			seen[0] |= (1 << 0)
+			if d.Null() {
+				t.EIP = rt.Nullable[EIP]{
+					Null: true,
+					Set:  true,
+				}
 			} else {
-				null &^= bit
-				v := new(EIP)
+				var v EIP
 				v.decodeJSON(d)
-				t.EIP = v
+				t.EIP = rt.Nullable[EIP]{
+					Set:   true,
+					Value: v,
+				}
 			}
 		case "id":
-			bit = (1 << 1)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<1) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 1)
+			if d.NotNull() {
 				t.ID = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.ID = &v
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x0 &^ seen
-	t.xNull = null
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *PublicIP) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = PublicIP{}
+		return d.End()
+	}
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }
 
-// decodeJSON reads one value of ResourceTagInfoBean from d; null sets xIsNull.
-func (t *ResourceTagInfoBean) decodeJSON(d *jdec) {
+// decodeJSON reads one non-null value of ResourceTagInfoBean from d.
+func (t *ResourceTagInfoBean) decodeJSON(d *rt.Decoder) {
 	*t = ResourceTagInfoBean{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "key":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.NotNull() {
 				t.Key = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.Key = &v
 			}
 		case "value":
-			bit = (1 << 1)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<1) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 1)
+			if d.NotNull() {
 				t.Value = ""
 			} else {
-				null &^= bit
-				t.Value = d.str()
+				t.Value = d.Str()
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x2 &^ seen
-	t.xNull = null
+	if seen[0]&(1<<1) == 0 {
+		d.Missing(start, "value")
+	}
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *ResourceTagInfoBean) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = ResourceTagInfoBean{}
+		return d.End()
+	}
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }
 
-// decodeJSON reads one value of SecurityGroup from d; null sets xIsNull.
-func (t *SecurityGroup) decodeJSON(d *jdec) {
+// decodeJSON reads one non-null value of SecurityGroup from d.
+func (t *SecurityGroup) decodeJSON(d *rt.Decoder) {
 	*t = SecurityGroup{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "id":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.NotNull() {
 				t.ID = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.ID = &v
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x0 &^ seen
-	t.xNull = null
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *SecurityGroup) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
-	t.decodeJSON(&d)
-	return d.end()
-}
-
-// decodeJSON reads one value of Sharetype from d.
-func (t *Sharetype) decodeJSON(d *jdec) {
-	*t = Sharetype(d.str())
-}
-
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
-func (t *Sharetype) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
-	if !d.null() {
-		t.decodeJSON(&d)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = SecurityGroup{}
+		return d.End()
 	}
-	return d.end()
+	t.decodeJSON(&d)
+	return d.End()
+}
+
+// decodeJSON reads one non-null value of Sharetype from d.
+func (t *Sharetype) decodeJSON(d *rt.Decoder) {
+	*t = ""
+	*t = Sharetype(d.Str())
+}
+
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
+func (t *Sharetype) UnmarshalJSON(data []byte) error {
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = ""
+		return d.End()
+	}
+	t.decodeJSON(&d)
+	return d.End()
 }

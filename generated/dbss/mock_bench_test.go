@@ -1,4 +1,4 @@
-package dbss
+package dbss_test
 
 import (
 	"bytes"
@@ -8,6 +8,10 @@ import (
 	"net/http/httptest"
 	"testing"
 	"time"
+
+	"github.com/hwcorder/ordergen/generated/dbss"
+	"github.com/hwcorder/ordergen/generated/dbss/dbssmock"
+	"github.com/hwcorder/ordergen/rt"
 )
 
 // discard is a ResponseWriter that keeps nothing, so that the benchmarks
@@ -49,7 +53,7 @@ func BenchmarkBareAny(b *testing.B) {
 func BenchmarkDecodeTyped(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		var v ChargeOrderDbssNew
+		var v dbss.ChargeOrderDbssNew
 		if err := json.Unmarshal([]byte(validOrder), &v); err != nil {
 			b.Fatal(err)
 		}
@@ -57,16 +61,16 @@ func BenchmarkDecodeTyped(b *testing.B) {
 }
 
 func BenchmarkMockServeToken(b *testing.B) {
-	m := NewMockServer(WithMockToken("tok"), WithMockMaxRecords(10000))
+	m := dbssmock.NewServer(dbssmock.WithToken("tok"), rt.WithMockMaxRecords(10000))
 	benchServe(b, m, []byte(validOrder), func(r *http.Request) { r.Header.Set("X-Auth-Token", "tok") })
 }
 
 func BenchmarkMockServeSigned(b *testing.B) {
 	now := time.Now()
-	m := NewMockServer(WithMockKey("AK", "SK"), WithMockClock(func() time.Time { return now }), WithMockMaxRecords(10000))
+	m := dbssmock.NewServer(dbssmock.WithKey("AK", "SK"), rt.WithMockClock(func() time.Time { return now }), rt.WithMockMaxRecords(10000))
 	body := []byte(validOrder)
 	benchServe(b, m, body, func(r *http.Request) {
-		if err := signRequest(r, body, "AK", "SK", now); err != nil {
+		if err := rt.SignForTest(r, body, "AK", "SK", now); err != nil {
 			b.Fatal(err)
 		}
 	})

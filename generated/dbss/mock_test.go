@@ -1,4 +1,4 @@
-package dbss
+package dbss_test
 
 import (
 	"encoding/json"
@@ -10,6 +10,10 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/hwcorder/ordergen/generated/dbss"
+	"github.com/hwcorder/ordergen/generated/dbss/dbssmock"
+	"github.com/hwcorder/ordergen/rt"
 )
 
 const (
@@ -40,7 +44,7 @@ const validOrder = `{
 
 // edit returns validOrder with member key set to raw JSON (or removed
 // when raw is "").
-func edit(t *testing.T, key, raw string) string {
+func editMember(t *testing.T, key, raw string) string {
 	t.Helper()
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(validOrder), &m); err != nil {
@@ -91,12 +95,12 @@ func send(t *testing.T, url, method, path, body string, hdr map[string]string) r
 var token = map[string]string{"X-Auth-Token": "tok"}
 
 func TestMockValidOrder(t *testing.T) {
-	m := StartMock(t, WithMockToken("tok"))
+	m := dbssmock.Start(t, dbssmock.WithToken("tok"))
 	r := send(t, m.URL(), "POST", orderPath, validOrder, token)
 	if r.status != 200 {
 		t.Fatalf("valid order: %d %s", r.status, r.raw)
 	}
-	var resp CreateDbOmInstancePeriodResponse
+	var resp dbss.CreateDbOmInstancePeriodResponse
 	if err := json.Unmarshal([]byte(r.raw), &resp); err != nil || resp.Validate() != nil {
 		t.Fatalf("reply does not fit the response schema: %v %v: %s", err, resp.Validate(), r.raw)
 	}
@@ -119,22 +123,22 @@ func TestMockValidOrder(t *testing.T) {
 }
 
 func TestMockRejections(t *testing.T) {
-	m := StartMock(t, WithMockToken("tok"))
+	m := dbssmock.Start(t, dbssmock.WithToken("tok"))
 	for _, tc := range []struct {
 		name, method, path, body string
 		hdr                      map[string]string
 		status                   int
 		code, msg                string
 	}{
-		{"missing required", "POST", orderPath, edit(t, "deploy_mode", ""), token, 400, "DBSS.0001",
+		{"missing required", "POST", orderPath, editMember(t, "deploy_mode", ""), token, 400, "DBSS.0001",
 			"invalid request: /deploy_mode: required: is required"},
-		{"null required", "POST", orderPath, edit(t, "name", "null"), token, 400, "DBSS.0001",
+		{"null required", "POST", orderPath, editMember(t, "name", "null"), token, 400, "DBSS.0001",
 			"invalid request: /name: null: must not be null"},
-		{"wrong type", "POST", orderPath, edit(t, "period_num", `"1"`), token, 400, "DBSS.0001",
+		{"wrong type", "POST", orderPath, editMember(t, "period_num", `"1"`), token, 400, "DBSS.0001",
 			"invalid request: /period_num: type: must be an integer (int32), not a string"},
-		{"enum", "POST", orderPath, edit(t, "deploy_mode", `"MOON"`), token, 400, "DBSS.0001",
+		{"enum", "POST", orderPath, editMember(t, "deploy_mode", `"MOON"`), token, 400, "DBSS.0001",
 			`invalid request: /deploy_mode: enum: must be one of "CLOUD", "OUTSIDE"`},
-		{"nested missing", "POST", orderPath, edit(t, "tags", `[{"key":"k"}]`), token, 400, "DBSS.0001",
+		{"nested missing", "POST", orderPath, editMember(t, "tags", `[{"key":"k"}]`), token, 400, "DBSS.0001",
 			"invalid request: /tags/0/value: required: is required"},
 		{"malformed", "POST", orderPath, `{"name": "x",`, token, 400, "DBSS.0001",
 			"malformed JSON at byte 13: unexpected end of JSON input"},
@@ -170,7 +174,7 @@ func TestMockRejections(t *testing.T) {
 }
 
 func TestMockTooLarge(t *testing.T) {
-	m := StartMock(t, WithMockToken("tok"))
+	m := dbssmock.Start(t, dbssmock.WithToken("tok"))
 	big := `{"name":"` + strings.Repeat("x", 12<<20) + `"}`
 	r := send(t, m.URL(), "POST", orderPath, big, token)
 	if r.status != 413 || r.body["error_code"] != "APIGW.0201" {
@@ -180,11 +184,11 @@ func TestMockTooLarge(t *testing.T) {
 
 func TestMockSignature(t *testing.T) {
 	now := time.Now()
-	m := StartMock(t, WithMockKey("AK", "SK"), WithMockClock(func() time.Time { return now }))
+	m := dbssmock.Start(t, dbssmock.WithKey("AK", "SK"), rt.WithMockClock(func() time.Time { return now }))
 	post := func(sk string, at time.Time, body string, tamper func(*http.Request)) reply {
 		req, _ := http.NewRequest("POST", m.URL()+orderPath, strings.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
-		if err := signRequest(req, []byte(body), "AK", sk, at); err != nil {
+		if err := rt.SignForTest(req, []byte(body), "AK", sk, at); err != nil {
 			t.Fatal(err)
 		}
 		if tamper != nil {
@@ -230,7 +234,7 @@ func TestMockSignature(t *testing.T) {
 }
 
 func TestMockFaultsAndAdmin(t *testing.T) {
-	m := StartMock(t, WithMockToken("tok"))
+	m := dbssmock.Start(t, dbssmock.WithToken("tok"))
 	admin := func(method, path, body string) (int, string) {
 		req, _ := http.NewRequest(method, m.URL()+path, strings.NewReader(body))
 		resp, err := http.DefaultClient.Do(req)
@@ -257,7 +261,7 @@ func TestMockFaultsAndAdmin(t *testing.T) {
 			t.Errorf("faulted reply %s", r.raw)
 		}
 	}
-	var reqs []MockRequest
+	var reqs []rt.MockRequest
 	_, b := admin("GET", "/__mock/requests", "")
 	if err := json.Unmarshal([]byte(b), &reqs); err != nil || len(reqs) != 3 {
 		t.Fatalf("requests: %v, %d records: %s", err, len(reqs), b)
@@ -278,7 +282,7 @@ func TestMockFaultsAndAdmin(t *testing.T) {
 	if st, _ := admin("GET", "/__mock/orders/CS0000000000NOPE", ""); st != 404 {
 		t.Errorf("unknown order: %d, want 404", st)
 	}
-	if err := m.AddFault(MockFault{Latency: time.Millisecond}); err != nil {
+	if err := m.AddFault(rt.MockFault{Latency: time.Millisecond}); err != nil {
 		t.Fatal(err)
 	}
 	if st, _ := admin("POST", "/__mock/reset", ""); st != 204 {
@@ -292,7 +296,7 @@ func TestMockFaultsAndAdmin(t *testing.T) {
 // TestMockConcurrentOrders orders from many goroutines at once (run with
 // -race): every order answered, recorded and found, every ID distinct.
 func TestMockConcurrentOrders(t *testing.T) {
-	m := StartMock(t, WithMockToken("tok"))
+	m := dbssmock.Start(t, dbssmock.WithToken("tok"))
 	const workers, each = 50, 20
 	var mu sync.Mutex
 	ids := map[string]bool{}
@@ -348,7 +352,7 @@ func FuzzMockNeverFails(f *testing.F) {
 	f.Add(`[[[[`, "text/plain", "%zz")
 	f.Add(`{"asset_nums":1e400}`, "APPLICATION/JSON", "")
 	f.Add("{\"name\":\"\xff\"}", "application/json", "")
-	m := NewMockServer(WithMockToken("tok"), WithMockMaxRecords(100))
+	m := dbssmock.NewServer(dbssmock.WithToken("tok"), rt.WithMockMaxRecords(100))
 	f.Fuzz(func(t *testing.T, body, ctype, query string) {
 		req := httptest.NewRequest("POST", "http://mock"+orderPath, strings.NewReader(body))
 		req.URL.RawQuery = query
@@ -364,7 +368,7 @@ func FuzzMockNeverFails(f *testing.F) {
 			t.Fatalf("%d %s", rec.Code, rec.Body)
 		}
 		if rec.Code == 200 {
-			var b ChargeOrderDbssNew
+			var b dbss.ChargeOrderDbssNew
 			if err := json.Unmarshal([]byte(body), &b); err != nil || b.Validate() != nil {
 				t.Fatalf("accepted a body that does not validate: %v %v", err, b.Validate())
 			}

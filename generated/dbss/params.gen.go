@@ -2,7 +2,10 @@
 
 package dbss
 
-import "unicode/utf8"
+import (
+	"github.com/hwcorder/ordergen/rt"
+	"unicode/utf8"
+)
 
 // CreateDbOmInstancePeriodParams holds the path, query and header parameters of CreateDbOmInstancePeriod
 // (POST /v2/{project_id}/db-om/charge/period/order). Source: specs/dbss.yaml #/paths/~1v2~1{project_id}~1db-om~1charge~1period~1order/post.
@@ -14,27 +17,27 @@ type CreateDbOmInstancePeriodParams struct {
 // Validate checks every parameter against the spec and returns a
 // *ValidationError whose violations name the parameters, or nil.
 func (t *CreateDbOmInstancePeriodParams) Validate() error {
-	var v violations
-	v.in = "path"
+	var v rt.Violations
+	v.In = "path"
 	if t.ProjectID == "" {
-		v.addParam("project_id", "required", "is required")
+		v.AddParam("project_id", "required", "is required")
 	} else {
 		{
 			n := utf8.RuneCountInString(string(t.ProjectID))
 			if n < 32 {
-				v.addParam("project_id", "minLength", "length must be at least 32 characters")
+				v.AddParam("project_id", "minLength", "length must be at least 32 characters")
 			}
 			if n > 64 {
-				v.addParam("project_id", "maxLength", "length must be at most 64 characters")
+				v.AddParam("project_id", "maxLength", "length must be at most 64 characters")
 			}
 		}
 	}
-	return v.err()
+	return v.Err()
 }
 
 // String returns the parameters as JSON, secrets replaced by "******".
 func (t CreateDbOmInstancePeriodParams) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb.

@@ -2,7 +2,10 @@
 
 package dbss
 
-import "log/slog"
+import (
+	"github.com/hwcorder/ordergen/rt"
+	"log/slog"
+)
 
 // BandWidth: Bandwidth of the elastic IP.
 //
@@ -12,21 +15,15 @@ type BandWidth struct {
 	Chargemode *string `json:"chargemode,omitempty"`
 	// Productid: Product ID of the bandwidth. Optional.
 	Productid *string `json:"productid,omitempty"`
-	// Sharetype: Bandwidth sharing type; only PER (dedicated) for now. Optional. Constraints: one of "PER".
+	// Sharetype: Bandwidth sharing type; only PER (dedicated) for now. Optional. Constraints: one of "PER". Note: The page and the SDK comment say only PER is currently supported, so it is a one-value enum.
 	Sharetype *Sharetype `json:"sharetype,omitempty"`
-	// Size: Bandwidth in Mbit/s. Optional. Constraints: minimum 1; maximum 300.
+	// Size: Bandwidth in Mbit/s. Optional. Constraints: minimum 1; maximum 300. Note: The page gives 1-100 Mbit/s for pay-per-use and 1-300 Mbit/s for yearly/monthly billing. This API orders yearly/monthly instances, so the wider range 1-300 is enforced.
 	Size *int32 `json:"size,omitempty"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // String returns t as JSON.
 func (t BandWidth) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.
@@ -49,7 +46,7 @@ type ChargeOrderDbssNew struct {
 	AssetNums int32 `json:"asset_nums"`
 	// AvailabilityZone: Availability zone(s) of the instance. Required.
 	AvailabilityZone string `json:"availability_zone"`
-	// ChargingMode: Billing mode of the order. Required.
+	// ChargingMode: Billing mode of the order. Required. Note: The page says "The options are as follows:" and then lists none; the SDK comment lists none either. No enum is enforced; the page's example sends 0.
 	ChargingMode int32 `json:"charging_mode"`
 	// CloudServiceType: Cloud service type code. Required.
 	CloudServiceType string `json:"cloud_service_type"`
@@ -57,7 +54,7 @@ type ChargeOrderDbssNew struct {
 	Comment *string `json:"comment,omitempty"`
 	// CompositeProductID: ID of the package. Optional.
 	CompositeProductID *string `json:"composite_product_id,omitempty"`
-	// DeployMode: Where the instance is deployed. Required. Constraints: one of "CLOUD", "OUTSIDE".
+	// DeployMode: Where the instance is deployed. Required. Constraints: one of "CLOUD", "OUTSIDE". Note: Mandatory per the page's table, yet the page's example request omits it; our example adds CLOUD. The page says the default is "cloud"; the value list (CLOUD, OUTSIDE) is lost in the seed capture and is taken from the SDK field comment and the published page. The default is recorded but, the field being required, is never applied.
 	DeployMode DeployMode `json:"deploy_mode"`
 	// DiscountID: ID of a discount to apply. Optional.
 	DiscountID *string `json:"discount_id,omitempty"`
@@ -65,11 +62,11 @@ type ChargeOrderDbssNew struct {
 	EnterpriseProjectID string `json:"enterprise_project_id"`
 	// FlavorRef: ECS flavor ID of the instance. Required.
 	FlavorRef string `json:"flavor_ref"`
-	// HxPassword: Password for logging in to the instance's console. Required. Constraints: secret: redacted when printed.
+	// HxPassword: Password for logging in to the instance's console. Required. Constraints: secret: redacted when printed. Note: format password because the page calls it a login password; the SDK has a plain string. Generated code redacts it when printing.
 	HxPassword string `json:"hx_password"`
 	// ImageBusinessType: Image business type. Required.
 	ImageBusinessType int32 `json:"image_business_type"`
-	// IsAutoRenew: Whether the subscription renews automatically. Required. Constraints: one of 0, 1.
+	// IsAutoRenew: Whether the subscription renews automatically. Required. Constraints: one of 0, 1. Note: The seed capture lost the value list under "Self-paid renewal"; 0 (no) and 1 (yes) come from the SDK field comment and the published page.
 	IsAutoRenew IsAutoRenew `json:"is_auto_renew"`
 	// Name: Instance name. Required.
 	Name string `json:"name"`
@@ -77,9 +74,9 @@ type ChargeOrderDbssNew struct {
 	Nics []Nic `json:"nics"`
 	// OutsideInsConfig: Settings of an instance deployed outside the cloud. Optional.
 	OutsideInsConfig *OutsideInsConfig `json:"outside_ins_config,omitempty"`
-	// PeriodNum: Number of subscription periods. Required.
+	// PeriodNum: Number of subscription periods. Required. Note: No range is stated on the page or in the SDK.
 	PeriodNum int32 `json:"period_num"`
-	// PeriodType: Unit of the subscription period. Required.
+	// PeriodType: Unit of the subscription period. Required. Note: The page and the SDK give no value list for DBSS (DSC and HSS use 2 = month, 3 = year); no enum is enforced. The page's example sends 2.
 	PeriodType int32 `json:"period_type"`
 	// ProductInfos: Products to order. Required.
 	ProductInfos []ProductInfoBeanNew `json:"product_infos"`
@@ -93,27 +90,21 @@ type ChargeOrderDbssNew struct {
 	RegionID *string `json:"region_id,omitempty"`
 	// SecurityGroups: Security groups of the instance. Required.
 	SecurityGroups []SecurityGroup `json:"security_groups"`
-	// SubscriptionNum: Number of instances to order; currently only 1. Required. Constraints: minimum 1; maximum 1.
+	// SubscriptionNum: Number of instances to order; currently only 1. Required. Constraints: minimum 1; maximum 1. Note: The page (and the SDK comment) say only one instance is currently supported, so the range is 1-1.
 	SubscriptionNum int32 `json:"subscription_num"`
 	// VPCID: ID of the VPC the instance joins. Required.
 	VPCID string `json:"vpc_id"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // redacted returns a copy of t with every secret replaced.
 func (t ChargeOrderDbssNew) redacted() ChargeOrderDbssNew {
-	t.HxPassword = string(redactedText)
+	t.HxPassword = string(rt.Redacted)
 	return t
 }
 
 // String returns t as JSON, with every secret (format: password) replaced by "******".
 func (t ChargeOrderDbssNew) String() string {
-	return jsonText(t.redacted())
+	return rt.JSONText(t.redacted())
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.
@@ -136,17 +127,11 @@ type CreateDbOmInstancePeriodResponse struct {
 	Description *string `json:"description,omitempty"`
 	// OrderID: ID of the created order. Optional.
 	OrderID *string `json:"order_id,omitempty"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // String returns t as JSON.
 func (t CreateDbOmInstancePeriodResponse) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.
@@ -167,17 +152,11 @@ type DbssErrorDetail struct {
 	ErrorCode *string `json:"error_code,omitempty"`
 	// ErrorMsg: Error message. Optional.
 	ErrorMsg *string `json:"error_msg,omitempty"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // String returns t as JSON.
 func (t DbssErrorDetail) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.
@@ -202,17 +181,11 @@ type DbssErrorResponse struct {
 	ErrorCode *string `json:"error_code,omitempty"`
 	// ErrorMsg: Error message. Optional.
 	ErrorMsg *string `json:"error_msg,omitempty"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // String returns t as JSON.
 func (t DbssErrorResponse) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.
@@ -257,17 +230,11 @@ type EIP struct {
 	Ipproductid *string `json:"ipproductid,omitempty"`
 	// Iptype: EIP type. Optional.
 	Iptype *string `json:"iptype,omitempty"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // String returns t as JSON.
 func (t EIP) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.
@@ -310,17 +277,11 @@ type Nic struct {
 	IPAddress *string `json:"ip_address,omitempty"`
 	// SubnetID: ID of the subnet. Optional.
 	SubnetID *string `json:"subnet_id,omitempty"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // String returns t as JSON.
 func (t Nic) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.
@@ -343,17 +304,11 @@ type OutsideInsConfig struct {
 	SlaveNodeIP *string `json:"slave_node_ip,omitempty"`
 	// VirtualIP: Virtual IP address. Optional.
 	VirtualIP *string `json:"virtual_ip,omitempty"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // String returns t as JSON.
 func (t OutsideInsConfig) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.
@@ -386,17 +341,11 @@ type ProductInfoBeanNew struct {
 	ResourceSpecCode *string `json:"resource_spec_code,omitempty"`
 	// ResourceType: Resource type code. Optional.
 	ResourceType *string `json:"resource_type,omitempty"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // String returns t as JSON.
 func (t ProductInfoBeanNew) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.
@@ -413,21 +362,15 @@ func (t ProductInfoBeanNew) LogValue() slog.Value {
 //
 // Source: specs/dbss.yaml #/components/schemas/PublicIp.
 type PublicIP struct {
-	// EIP: Elastic IP to create. Optional.
-	EIP *EIP `json:"eip,omitempty"`
+	// EIP: Elastic IP to create. Optional. May be null. Note: nullable because the page's example sends "eip": null. Set on the component since OpenAPI 3.0 ignores siblings of $ref. Named EIP as on the page (the SDK calls it Eip).
+	EIP rt.Nullable[EIP] `json:"eip,omitzero"`
 	// ID: ID of an existing elastic IP. Optional.
 	ID *string `json:"id,omitempty"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // String returns t as JSON.
 func (t PublicIP) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.
@@ -448,17 +391,11 @@ type ResourceTagInfoBean struct {
 	Key *string `json:"key,omitempty"`
 	// Value: Tag value. Required.
 	Value string `json:"value"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // String returns t as JSON.
 func (t ResourceTagInfoBean) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.
@@ -477,17 +414,11 @@ func (t ResourceTagInfoBean) LogValue() slog.Value {
 type SecurityGroup struct {
 	// ID: Security group ID. Optional.
 	ID *string `json:"id,omitempty"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // String returns t as JSON.
 func (t SecurityGroup) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.

@@ -2,787 +2,312 @@
 
 package dbss
 
+import "github.com/hwcorder/ordergen/rt"
+
 // Validate checks t against every constraint of specs/dbss.yaml #/components/schemas/BandWidth and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *BandWidth) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *BandWidth) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
-	}
+func (t *BandWidth) validate(v *rt.Violations, p *rt.Path) {
 	{
-		c := p.child("chargemode")
-		switch {
-		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
+		c := p.Child("sharetype")
+		if x := t.Sharetype; x != nil {
+			x := *x
+			x.validate(v, &c)
 		}
 	}
 	{
-		c := p.child("productid")
-		switch {
-		case t.xNull&(1<<1) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("sharetype")
-		switch {
-		case t.xNull&(1<<2) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if x := t.Sharetype; x != nil {
-				x := *x
-				x.validate(v, &c)
+		c := p.Child("size")
+		if x := t.Size; x != nil {
+			x := *x
+			if x < 1 {
+				v.Add(&c, "minimum", "must be at least 1")
 			}
-		}
-	}
-	{
-		c := p.child("size")
-		switch {
-		case t.xNull&(1<<3) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if x := t.Size; x != nil {
-				x := *x
-				if x < 1 {
-					v.add(&c, "minimum", "must be at least 1")
-				}
-				if x > 300 {
-					v.add(&c, "maximum", "must be at most 300")
-				}
+			if x > 300 {
+				v.Add(&c, "maximum", "must be at most 300")
 			}
 		}
 	}
 }
 
 // Validate checks t against every constraint of specs/dbss.yaml #/components/schemas/ChargeOrderDbssNew and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *ChargeOrderDbssNew) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *ChargeOrderDbssNew) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
-	}
+func (t *ChargeOrderDbssNew) validate(v *rt.Violations, p *rt.Path) {
 	{
-		c := p.child("tags")
-		switch {
-		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if t.Tags != nil {
-				for i0 := range t.Tags {
-					e0 := c.elem(i0)
-					t.Tags[i0].validate(v, &e0)
-				}
+		c := p.Child("tags")
+		if t.Tags != nil {
+			for i0 := range t.Tags {
+				e0 := c.Elem(i0)
+				t.Tags[i0].validate(v, &e0)
 			}
 		}
 	}
 	{
-		c := p.child("asset_nums")
-		switch {
-		case t.xNull&(1<<1) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<1) != 0:
-			v.add(&c, "required", "is required")
-		}
+		c := p.Child("deploy_mode")
+		t.DeployMode.validate(v, &c)
 	}
 	{
-		c := p.child("availability_zone")
-		switch {
-		case t.xNull&(1<<2) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<2) != 0:
-			v.add(&c, "required", "is required")
-		}
+		c := p.Child("is_auto_renew")
+		t.IsAutoRenew.validate(v, &c)
 	}
 	{
-		c := p.child("charging_mode")
-		switch {
-		case t.xNull&(1<<3) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<3) != 0:
-			v.add(&c, "required", "is required")
-		}
-	}
-	{
-		c := p.child("cloud_service_type")
-		switch {
-		case t.xNull&(1<<4) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<4) != 0:
-			v.add(&c, "required", "is required")
-		}
-	}
-	{
-		c := p.child("comment")
-		switch {
-		case t.xNull&(1<<5) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("composite_product_id")
-		switch {
-		case t.xNull&(1<<6) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("deploy_mode")
-		switch {
-		case t.xNull&(1<<7) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<7) != 0:
-			v.add(&c, "required", "is required")
-		default:
-			t.DeployMode.validate(v, &c)
-		}
-	}
-	{
-		c := p.child("discount_id")
-		switch {
-		case t.xNull&(1<<8) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("enterprise_project_id")
-		switch {
-		case t.xNull&(1<<9) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<9) != 0:
-			v.add(&c, "required", "is required")
-		}
-	}
-	{
-		c := p.child("flavor_ref")
-		switch {
-		case t.xNull&(1<<10) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<10) != 0:
-			v.add(&c, "required", "is required")
-		}
-	}
-	{
-		c := p.child("hx_password")
-		switch {
-		case t.xNull&(1<<11) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<11) != 0:
-			v.add(&c, "required", "is required")
-		}
-	}
-	{
-		c := p.child("image_business_type")
-		switch {
-		case t.xNull&(1<<12) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<12) != 0:
-			v.add(&c, "required", "is required")
-		}
-	}
-	{
-		c := p.child("is_auto_renew")
-		switch {
-		case t.xNull&(1<<13) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<13) != 0:
-			v.add(&c, "required", "is required")
-		default:
-			t.IsAutoRenew.validate(v, &c)
-		}
-	}
-	{
-		c := p.child("name")
-		switch {
-		case t.xNull&(1<<14) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<14) != 0:
-			v.add(&c, "required", "is required")
-		}
-	}
-	{
-		c := p.child("nics")
-		switch {
-		case t.xNull&(1<<15) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<15) != 0:
-			v.add(&c, "required", "is required")
-		case t.Nics == nil:
-			v.add(&c, "required", "is required")
-		default:
-			if t.Nics != nil {
-				for i0 := range t.Nics {
-					e0 := c.elem(i0)
-					t.Nics[i0].validate(v, &e0)
-				}
+		c := p.Child("nics")
+		if t.Nics == nil {
+			v.Add(&c, "required", "is required")
+		} else {
+			for i0 := range t.Nics {
+				e0 := c.Elem(i0)
+				t.Nics[i0].validate(v, &e0)
 			}
 		}
 	}
 	{
-		c := p.child("outside_ins_config")
-		switch {
-		case t.xNull&(1<<16) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if t.OutsideInsConfig != nil {
-				t.OutsideInsConfig.validate(v, &c)
+		c := p.Child("outside_ins_config")
+		if t.OutsideInsConfig != nil {
+			t.OutsideInsConfig.validate(v, &c)
+		}
+	}
+	{
+		c := p.Child("product_infos")
+		if t.ProductInfos == nil {
+			v.Add(&c, "required", "is required")
+		} else {
+			for i0 := range t.ProductInfos {
+				e0 := c.Elem(i0)
+				t.ProductInfos[i0].validate(v, &e0)
 			}
 		}
 	}
 	{
-		c := p.child("period_num")
-		switch {
-		case t.xNull&(1<<17) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<17) != 0:
-			v.add(&c, "required", "is required")
+		c := p.Child("public_ip")
+		if t.PublicIP != nil {
+			t.PublicIP.validate(v, &c)
 		}
 	}
 	{
-		c := p.child("period_type")
-		switch {
-		case t.xNull&(1<<18) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<18) != 0:
-			v.add(&c, "required", "is required")
-		}
-	}
-	{
-		c := p.child("product_infos")
-		switch {
-		case t.xNull&(1<<19) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<19) != 0:
-			v.add(&c, "required", "is required")
-		case t.ProductInfos == nil:
-			v.add(&c, "required", "is required")
-		default:
-			if t.ProductInfos != nil {
-				for i0 := range t.ProductInfos {
-					e0 := c.elem(i0)
-					t.ProductInfos[i0].validate(v, &e0)
-				}
+		c := p.Child("security_groups")
+		if t.SecurityGroups == nil {
+			v.Add(&c, "required", "is required")
+		} else {
+			for i0 := range t.SecurityGroups {
+				e0 := c.Elem(i0)
+				t.SecurityGroups[i0].validate(v, &e0)
 			}
 		}
 	}
 	{
-		c := p.child("promotion_activity_id")
-		switch {
-		case t.xNull&(1<<20) != 0:
-			v.add(&c, "null", "must not be null")
+		c := p.Child("subscription_num")
+		if t.SubscriptionNum < 1 {
+			v.Add(&c, "minimum", "must be at least 1")
 		}
-	}
-	{
-		c := p.child("promotion_info")
-		switch {
-		case t.xNull&(1<<21) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("public_ip")
-		switch {
-		case t.xNull&(1<<22) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if t.PublicIP != nil {
-				t.PublicIP.validate(v, &c)
-			}
-		}
-	}
-	{
-		c := p.child("region_id")
-		switch {
-		case t.xNull&(1<<23) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("security_groups")
-		switch {
-		case t.xNull&(1<<24) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<24) != 0:
-			v.add(&c, "required", "is required")
-		case t.SecurityGroups == nil:
-			v.add(&c, "required", "is required")
-		default:
-			if t.SecurityGroups != nil {
-				for i0 := range t.SecurityGroups {
-					e0 := c.elem(i0)
-					t.SecurityGroups[i0].validate(v, &e0)
-				}
-			}
-		}
-	}
-	{
-		c := p.child("subscription_num")
-		switch {
-		case t.xNull&(1<<25) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<25) != 0:
-			v.add(&c, "required", "is required")
-		default:
-			if t.SubscriptionNum < 1 {
-				v.add(&c, "minimum", "must be at least 1")
-			}
-			if t.SubscriptionNum > 1 {
-				v.add(&c, "maximum", "must be at most 1")
-			}
-		}
-	}
-	{
-		c := p.child("vpc_id")
-		switch {
-		case t.xNull&(1<<26) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<26) != 0:
-			v.add(&c, "required", "is required")
+		if t.SubscriptionNum > 1 {
+			v.Add(&c, "maximum", "must be at most 1")
 		}
 	}
 }
 
 // Validate checks t against every constraint of specs/dbss.yaml #/components/schemas/CreateDbOmInstancePeriodResponse and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *CreateDbOmInstancePeriodResponse) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *CreateDbOmInstancePeriodResponse) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
-	}
-	{
-		c := p.child("code")
-		switch {
-		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("description")
-		switch {
-		case t.xNull&(1<<1) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("order_id")
-		switch {
-		case t.xNull&(1<<2) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-}
+func (t *CreateDbOmInstancePeriodResponse) validate(v *rt.Violations, p *rt.Path) {}
 
 // Validate checks t against every constraint of specs/dbss.yaml #/components/schemas/DbssErrorDetail and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *DbssErrorDetail) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *DbssErrorDetail) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
-	}
-	{
-		c := p.child("error_code")
-		switch {
-		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("error_msg")
-		switch {
-		case t.xNull&(1<<1) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-}
+func (t *DbssErrorDetail) validate(v *rt.Violations, p *rt.Path) {}
 
 // Validate checks t against every constraint of specs/dbss.yaml #/components/schemas/DbssErrorResponse and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *DbssErrorResponse) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *DbssErrorResponse) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
-	}
+func (t *DbssErrorResponse) validate(v *rt.Violations, p *rt.Path) {
 	{
-		c := p.child("details")
-		switch {
-		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if t.Details != nil {
-				for i0 := range t.Details {
-					e0 := c.elem(i0)
-					t.Details[i0].validate(v, &e0)
-				}
+		c := p.Child("details")
+		if t.Details != nil {
+			for i0 := range t.Details {
+				e0 := c.Elem(i0)
+				t.Details[i0].validate(v, &e0)
 			}
-		}
-	}
-	{
-		c := p.child("encoded_authorization_message")
-		switch {
-		case t.xNull&(1<<1) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("error_code")
-		switch {
-		case t.xNull&(1<<2) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("error_msg")
-		switch {
-		case t.xNull&(1<<3) != 0:
-			v.add(&c, "null", "must not be null")
 		}
 	}
 }
 
 // Validate checks t against every constraint of specs/dbss.yaml #/components/schemas/ChargeOrderDbssNew/properties/deploy_mode and returns
-// a *ValidationError listing each violation in the value, or nil.
+// a *ValidationError listing each violation in the value, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t DeployMode) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t DeployMode) validate(v *violations, p *vpath) {
-	if !t.Valid() {
-		v.add(p, "enum", "must be one of \"CLOUD\", \"OUTSIDE\"")
+func (t DeployMode) validate(v *rt.Violations, p *rt.Path) {
+	if !(t).Valid() {
+		v.Add(p, "enum", "must be one of \"CLOUD\", \"OUTSIDE\"")
 	}
 }
 
 // Validate checks t against every constraint of specs/dbss.yaml #/components/schemas/EIP and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *EIP) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *EIP) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		return // null is allowed
-	}
+func (t *EIP) validate(v *rt.Violations, p *rt.Path) {
 	{
-		c := p.child("bandwidth")
-		switch {
-		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if t.Bandwidth != nil {
-				t.Bandwidth.validate(v, &c)
-			}
-		}
-	}
-	{
-		c := p.child("ipproductid")
-		switch {
-		case t.xNull&(1<<1) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("iptype")
-		switch {
-		case t.xNull&(1<<2) != 0:
-			v.add(&c, "null", "must not be null")
+		c := p.Child("bandwidth")
+		if t.Bandwidth != nil {
+			t.Bandwidth.validate(v, &c)
 		}
 	}
 }
 
 // Validate checks t against every constraint of specs/dbss.yaml #/components/schemas/ChargeOrderDbssNew/properties/is_auto_renew and returns
-// a *ValidationError listing each violation in the value, or nil.
+// a *ValidationError listing each violation in the value, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t IsAutoRenew) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t IsAutoRenew) validate(v *violations, p *vpath) {
-	if !t.Valid() {
-		v.add(p, "enum", "must be one of 0, 1")
+func (t IsAutoRenew) validate(v *rt.Violations, p *rt.Path) {
+	if !(t).Valid() {
+		v.Add(p, "enum", "must be one of 0, 1")
 	}
 }
 
 // Validate checks t against every constraint of specs/dbss.yaml #/components/schemas/Nic and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *Nic) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *Nic) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
-	}
-	{
-		c := p.child("ip_address")
-		switch {
-		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("subnet_id")
-		switch {
-		case t.xNull&(1<<1) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-}
+func (t *Nic) validate(v *rt.Violations, p *rt.Path) {}
 
 // Validate checks t against every constraint of specs/dbss.yaml #/components/schemas/OutsideInsConfig and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *OutsideInsConfig) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *OutsideInsConfig) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
-	}
-	{
-		c := p.child("master_node_ip")
-		switch {
-		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("slave_node_ip")
-		switch {
-		case t.xNull&(1<<1) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("virtual_ip")
-		switch {
-		case t.xNull&(1<<2) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-}
+func (t *OutsideInsConfig) validate(v *rt.Violations, p *rt.Path) {}
 
 // Validate checks t against every constraint of specs/dbss.yaml #/components/schemas/ProductInfoBeanNew and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *ProductInfoBeanNew) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *ProductInfoBeanNew) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
-	}
-	{
-		c := p.child("all_resource_names")
-		switch {
-		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xNullElem&(1<<0) != 0:
-			v.add(&c, "null", "items must not be null")
-		}
-	}
-	{
-		c := p.child("cloud_service_type")
-		switch {
-		case t.xNull&(1<<1) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("display_id")
-		switch {
-		case t.xNull&(1<<2) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("product_id")
-		switch {
-		case t.xNull&(1<<3) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("product_spec_desc")
-		switch {
-		case t.xNull&(1<<4) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("resource_name")
-		switch {
-		case t.xNull&(1<<5) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("resource_spec_code")
-		switch {
-		case t.xNull&(1<<6) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("resource_type")
-		switch {
-		case t.xNull&(1<<7) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-}
+func (t *ProductInfoBeanNew) validate(v *rt.Violations, p *rt.Path) {}
 
 // Validate checks t against every constraint of specs/dbss.yaml #/components/schemas/PublicIp and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *PublicIP) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *PublicIP) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
-	}
+func (t *PublicIP) validate(v *rt.Violations, p *rt.Path) {
 	{
-		c := p.child("eip")
-		switch {
-		case t.xNull&(1<<0) != 0:
-		default:
-			if t.EIP != nil {
-				t.EIP.validate(v, &c)
-			}
-		}
-	}
-	{
-		c := p.child("id")
-		switch {
-		case t.xNull&(1<<1) != 0:
-			v.add(&c, "null", "must not be null")
+		c := p.Child("eip")
+		if x, ok := t.EIP.Get(); ok {
+			x.validate(v, &c)
 		}
 	}
 }
 
 // Validate checks t against every constraint of specs/dbss.yaml #/components/schemas/ResourceTagInfoBean and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *ResourceTagInfoBean) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *ResourceTagInfoBean) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
-	}
-	{
-		c := p.child("key")
-		switch {
-		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("value")
-		switch {
-		case t.xNull&(1<<1) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<1) != 0:
-			v.add(&c, "required", "is required")
-		}
-	}
-}
+func (t *ResourceTagInfoBean) validate(v *rt.Violations, p *rt.Path) {}
 
 // Validate checks t against every constraint of specs/dbss.yaml #/components/schemas/SecurityGroup and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *SecurityGroup) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *SecurityGroup) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
-	}
-	{
-		c := p.child("id")
-		switch {
-		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-}
+func (t *SecurityGroup) validate(v *rt.Violations, p *rt.Path) {}
 
 // Validate checks t against every constraint of specs/dbss.yaml #/components/schemas/BandWidth/properties/sharetype and returns
-// a *ValidationError listing each violation in the value, or nil.
+// a *ValidationError listing each violation in the value, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t Sharetype) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t Sharetype) validate(v *violations, p *vpath) {
-	if !t.Valid() {
-		v.add(p, "enum", "must be one of \"PER\"")
+func (t Sharetype) validate(v *rt.Violations, p *rt.Path) {
+	if !(t).Valid() {
+		v.Add(p, "enum", "must be one of \"PER\"")
 	}
 }

@@ -48,6 +48,55 @@ func decode(t *testing.T, body string) *dbss.ChargeOrderDbssNew {
 	return &b
 }
 
+// violations decodes body and returns what is wrong with it as "in pointer
+// rule", as the mock reports a body: first the violations Unmarshal finds
+// (members missing, null, of the wrong type or not allowed), then those
+// Validate finds in the decoded values, less those at or below a pointer
+// Unmarshal reported (they describe the zero value left in its place).
+func violations(t *testing.T, body string) []string {
+	t.Helper()
+	var b dbss.ChargeOrderDbssNew
+	derr := json.Unmarshal([]byte(body), &b)
+	var dec *dbss.ValidationError
+	if derr != nil && !errors.As(derr, &dec) {
+		t.Fatalf("decode %s: %v", body, derr)
+	}
+	out := list(t, derr)
+	var val *dbss.ValidationError
+	if err := b.Validate(); err != nil && !errors.As(err, &val) {
+		t.Fatalf("Validate: %v is no *ValidationError", err)
+	}
+	if val == nil {
+		return out
+	}
+	for _, v := range val.Violations {
+		if dec != nil && covered(v.Pointer, dec.Violations) {
+			continue
+		}
+		out = append(out, show(t, v))
+	}
+	return out
+}
+
+// covered reports whether pointer p is at or below one of vs's pointers.
+func covered(p string, vs []dbss.Violation) bool {
+	for _, v := range vs {
+		if p == v.Pointer || strings.HasPrefix(p, v.Pointer+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// show renders v as "in pointer rule"; every violation has a message.
+func show(t *testing.T, v dbss.Violation) string {
+	t.Helper()
+	if v.Message == "" {
+		t.Errorf("violation %+v has no message", v)
+	}
+	return v.In + " " + v.Pointer + " " + v.Rule
+}
+
 func list(t *testing.T, err error) []string {
 	t.Helper()
 	if err == nil {
@@ -59,10 +108,7 @@ func list(t *testing.T, err error) []string {
 	}
 	var out []string
 	for _, v := range ve.Violations {
-		if v.Message == "" {
-			t.Errorf("violation %+v has no message", v)
-		}
-		out = append(out, v.In+" "+v.Pointer+" "+v.Rule)
+		out = append(out, show(t, v))
 	}
 	return out
 }
@@ -76,6 +122,9 @@ func edit(t *testing.T, old, new string) string {
 	return strings.Replace(validBody, old, new, 1)
 }
 
+// TestBodyViolations lists each body's violations as violations does:
+// Unmarshal's in document order (missing members at the end of their
+// object), then Validate's.
 func TestBodyViolations(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -99,15 +148,15 @@ func TestBodyViolations(t *testing.T) {
 			"body /tags/0/value required", "body /tags/2 null",
 		}},
 		{"nics missing, nic null", strings.Replace(edit(t, `"nics": [{"subnet_id": "cbed162e-045a-4afd-aa2b-0da11219989c"}],`, ``), `"security_groups": [{`, `"security_groups": [null, {`, 1), []string{
-			"body /nics required", "body /security_groups/0 null",
+			"body /security_groups/0 null", "body /nics required",
 		}},
 		{"product_infos without product_id is valid", edit(t, `"product_id": "OFFI10097xxxxxxxxxxxx693761",`, ``), nil},
 		{"all_resource_names with null", edit(t, `"product_spec_desc"`, `"all_resource_names": ["a", null], "product_spec_desc"`), []string{
-			"body /product_infos/0/all_resource_names null",
+			"body /product_infos/0/all_resource_names/1 null",
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := list(t, decode(t, tc.body).Validate()); !slices.Equal(got, tc.want) {
+			if got := violations(t, tc.body); !slices.Equal(got, tc.want) {
 				t.Errorf("violations of %s:\ngot  %q\nwant %q", tc.body, got, tc.want)
 			}
 		})
@@ -213,5 +262,59 @@ func TestValidateAllocatesNothing(t *testing.T) {
 		}
 	}); n != 0 {
 		t.Errorf("Validate allocates %v times per run on valid input, want 0", n)
+	}
+}
+
+// TestUnmarshalReportsPresence: whether members are present is judged
+// while decoding. Unmarshal reports a missing required member as a
+// *ValidationError; Validate judges the Go value left in its place.
+func TestUnmarshalReportsPresence(t *testing.T) {
+	var b dbss.ChargeOrderDbssNew
+	err := json.Unmarshal([]byte(edit(t, `"nics": [{"subnet_id": "cbed162e-045a-4afd-aa2b-0da11219989c"}],`, ``)), &b)
+	if got, want := list(t, err), []string{"body /nics required"}; !slices.Equal(got, want) {
+		t.Errorf("Unmarshal: got %q, want %q", got, want)
+	}
+	// A nil required slice is what Validate calls missing.
+	if got, want := list(t, b.Validate()), []string{"body /nics required"}; !slices.Equal(got, want) {
+		t.Errorf("Validate after decoding: got %q, want %q", got, want)
+	}
+}
+
+// TestNullableEIP: public_ip.eip may be null, so it is a Nullable that
+// tells absent, null and a value apart, through decoding and encoding.
+func TestNullableEIP(t *testing.T) {
+	for _, tc := range []struct {
+		name, from, to string
+		set, null      bool
+		wire           string
+	}{
+		{"null", `"eip": null`, `"eip": null`, true, true, `"eip":null`},
+		{"absent", `, "eip": null`, ``, false, false, ``},
+		{"value", `"eip": null`, `"eip": {"bandwidth": {"size": 5, "sharetype": "PER"}}`, true, false, `"eip":{"bandwidth":{"sharetype":"PER","size":5}}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := decode(t, edit(t, tc.from, tc.to))
+			eip := b.PublicIP.EIP
+			if eip.Set != tc.set || eip.Null != tc.null {
+				t.Errorf("EIP Set %v Null %v, want %v %v", eip.Set, eip.Null, tc.set, tc.null)
+			}
+			if _, ok := eip.Get(); ok != (tc.set && !tc.null) {
+				t.Errorf("EIP.Get() ok = %v", ok)
+			}
+			if err := b.Validate(); err != nil {
+				t.Errorf("Validate: %v", err)
+			}
+			wire, err := json.Marshal(b.PublicIP)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(string(wire), `"eip"`); got != (tc.wire != "") || tc.wire != "" && !strings.Contains(string(wire), tc.wire) {
+				t.Errorf("public_ip encodes as %s, want it to hold %q", wire, tc.wire)
+			}
+		})
+	}
+	pip := dbss.PublicIP{EIP: dbss.Nullable[dbss.EIP]{Set: true, Null: true}}
+	if wire, _ := json.Marshal(pip); string(wire) != `{"eip":null}` {
+		t.Errorf("a null EIP built in Go encodes as %s", wire)
 	}
 }

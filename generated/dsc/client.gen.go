@@ -4,15 +4,80 @@ package dsc
 
 import (
 	"context"
+	"github.com/hwcorder/ordergen/rt"
+	"net/http"
 	"net/url"
+	"time"
 )
+
+// Client calls the operations of the API. It is safe for concurrent use.
+type Client struct {
+	core *rt.Client
+}
+
+// Option configures a Client (see NewClient).
+type Option = rt.Option
+
+// APIError is a non-2xx answer of the service: status, error_code, error_msg and X-Request-Id.
+type APIError = rt.APIError
+
+// ValidationError lists every violation found in a request or a value.
+type ValidationError = rt.ValidationError
+
+// Violation is one rule a value breaks, with its JSON pointer or parameter name.
+type Violation = rt.Violation
+
+// DecodeError is a body that is not JSON.
+type DecodeError = rt.DecodeError
+
+// Nullable holds an optional member that may be null: absent, null or a value.
+type Nullable[T any] = rt.Nullable[T]
+
+// WithAKSK signs every request with the access key ak and secret key sk (SDK-HMAC-SHA256), as the official SDK does.
+func WithAKSK(ak, sk string) Option {
+	return rt.WithAKSK(ak, sk)
+}
+
+// WithToken sends token as X-Auth-Token.
+func WithToken(token string) Option {
+	return rt.WithToken(token)
+}
+
+// WithProjectID fills every project_id path parameter left empty.
+func WithProjectID(id string) Option {
+	return rt.WithProjectID(id)
+}
+
+// WithHTTPClient sends requests through hc.
+func WithHTTPClient(hc *http.Client) Option {
+	return rt.WithHTTPClient(hc)
+}
+
+// WithUserAgent sets the User-Agent header.
+func WithUserAgent(ua string) Option {
+	return rt.WithUserAgent(ua)
+}
+
+// WithoutValidation sends requests without validating them first.
+func WithoutValidation() Option {
+	return rt.WithoutValidation()
+}
+
+// WithRetry retries a call up to attempts times in all, waiting between base and max, only when the request provably was not acted on.
+func WithRetry(attempts int, base, max time.Duration) Option {
+	return rt.WithRetry(attempts, base, max)
+}
 
 // NewClient returns a client of the API of specs/dsc.yaml (Data Security
 // Center (DSC) ordering API) that sends its requests to endpoint, an http or
 // https URL such as https://dsc.cn-north-4.myhuaweicloud.com. Without WithAKSK
 // or WithToken it sends unauthenticated requests.
 func NewClient(endpoint string, opts ...Option) (*Client, error) {
-	return newClient(endpoint, opts...)
+	core, err := rt.NewClient(endpoint, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return &Client{core: core}, nil
 }
 
 // CreateProductOrder calls POST /v1/{project_id}/period/order: Order a DSC
@@ -33,30 +98,30 @@ func (c *Client) CreateProductOrder(ctx context.Context, params *CreateProductOr
 		p = *params
 	}
 	if p.ProjectID == "" {
-		p.ProjectID = c.cfg.projectID
+		p.ProjectID = c.core.ProjectID()
 	}
-	if !c.cfg.noValidate {
+	if c.core.Validates() {
 		var bodyErr error
 		if body == nil {
-			bodyErr = clientBodyRequired()
+			bodyErr = rt.BodyRequired()
 		} else {
 			bodyErr = body.Validate()
 		}
-		if err := clientInvalid(p.Validate(), bodyErr); err != nil {
+		if err := rt.InvalidRequest(p.Validate(), bodyErr); err != nil {
 			return nil, err
 		}
 	}
-	call := clientCall{
-		method: "POST",
-		op:     "CreateProductOrder",
-		path:   "/v1/" + url.PathEscape(p.ProjectID) + "/period/order",
+	call := rt.Call{
+		Method: "POST",
+		Op:     "CreateProductOrder",
+		Path:   "/v1/" + url.PathEscape(p.ProjectID) + "/period/order",
 	}
 	var in any
 	if body != nil {
 		in = body
 	}
 	out := new(CreateProductOrderResponse)
-	if err := c.do(ctx, &call, in, out); err != nil {
+	if err := c.core.Do(ctx, &call, in, out); err != nil {
 		return nil, err
 	}
 	return out, nil

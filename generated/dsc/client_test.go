@@ -1,4 +1,4 @@
-package dsc
+package dsc_test
 
 import (
 	"context"
@@ -10,6 +10,10 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/hwcorder/ordergen/generated/dsc"
+	"github.com/hwcorder/ordergen/generated/dsc/dscmock"
+	"github.com/hwcorder/ordergen/rt"
 )
 
 // Hand-written tests of the generated client against the generated mock.
@@ -25,15 +29,15 @@ const (
 var clientOrderID = regexp.MustCompile(`^CS[0-9]{10}[A-Z]{5}$`)
 
 // clientOrder is the spec's example order.
-func clientOrder() *PeriodOrderRequest {
-	return &PeriodOrderRequest{
-		ChargingMode:     ChargingModeYearlyMonthly,
+func clientOrder() *dsc.PeriodOrderRequest {
+	return &dsc.PeriodOrderRequest{
+		ChargingMode:     dsc.ChargingModeYearlyMonthly,
 		CloudServiceType: "hws.service.type.sdg",
 		PeriodNum:        1,
-		PeriodType:       PeriodTypeMonth,
+		PeriodType:       dsc.PeriodTypeMonth,
 		RegionID:         "cn-north-4",
 		Zone:             "CH",
-		ProductInfos: []ProductInfoBean{{
+		ProductInfos: []dsc.ProductInfoBean{{
 			CloudServiceType:      "hws.service.type.sdg",
 			ProductID:             "OFFI740586375358963717",
 			ResourceSize:          30,
@@ -45,8 +49,8 @@ func clientOrder() *PeriodOrderRequest {
 }
 
 func TestClientPlacesSignedOrder(t *testing.T) {
-	m := StartMock(t, WithMockKey(clientAK, clientSK))
-	c, err := NewClient(m.URL(), WithAKSK(clientAK, clientSK), WithProjectID(clientProject))
+	m := dscmock.Start(t, dscmock.WithKey(clientAK, clientSK))
+	c, err := dsc.NewClient(m.URL(), dsc.WithAKSK(clientAK, clientSK), dsc.WithProjectID(clientProject))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,12 +68,12 @@ func TestClientPlacesSignedOrder(t *testing.T) {
 }
 
 func TestClientPlacesTokenOrder(t *testing.T) {
-	m := StartMock(t, WithMockToken(clientToken))
-	c, err := NewClient(m.URL(), WithToken(clientToken))
+	m := dscmock.Start(t, dscmock.WithToken(clientToken))
+	c, err := dsc.NewClient(m.URL(), dsc.WithToken(clientToken))
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := c.CreateProductOrder(context.Background(), &CreateProductOrderParams{ProjectID: "p-explicit"}, clientOrder())
+	res, err := c.CreateProductOrder(context.Background(), &dsc.CreateProductOrderParams{ProjectID: "p-explicit"}, clientOrder())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,16 +85,18 @@ func TestClientPlacesTokenOrder(t *testing.T) {
 // TestClientRejections drives every kind of rejection and wants each as
 // the right error type.
 func TestClientRejections(t *testing.T) {
-	m := StartMock(t, WithMockKey(clientAK, clientSK), WithMockToken(clientToken))
+	m := dscmock.Start(t, dscmock.WithKey(clientAK, clientSK), dscmock.WithToken(clientToken))
 	ctx := context.Background()
-	good, _ := NewClient(m.URL(), WithAKSK(clientAK, clientSK), WithProjectID(clientProject))
-	wrongSK, _ := NewClient(m.URL(), WithAKSK(clientAK, "not-the-secret-key-0123456789"), WithProjectID(clientProject))
-	unknownAK, _ := NewClient(m.URL(), WithAKSK("HPUAUNKNOWNAK0000000", clientSK), WithProjectID(clientProject))
-	wrongToken, _ := NewClient(m.URL(), WithToken("MIIwrong-token"), WithProjectID(clientProject))
-	anonymous, _ := NewClient(m.URL(), WithProjectID(clientProject))
-	late := func() time.Time { return time.Now().Add(-16 * time.Minute) }
-	skewed, _ := NewClient(m.URL(), WithAKSK(clientAK, clientSK), WithProjectID(clientProject), withClientClock(late))
-	unchecked, _ := NewClient(m.URL(), WithAKSK(clientAK, clientSK), WithProjectID(clientProject), WithoutValidation())
+	good, _ := dsc.NewClient(m.URL(), dsc.WithAKSK(clientAK, clientSK), dsc.WithProjectID(clientProject))
+	wrongSK, _ := dsc.NewClient(m.URL(), dsc.WithAKSK(clientAK, "not-the-secret-key-0123456789"), dsc.WithProjectID(clientProject))
+	unknownAK, _ := dsc.NewClient(m.URL(), dsc.WithAKSK("HPUAUNKNOWNAK0000000", clientSK), dsc.WithProjectID(clientProject))
+	wrongToken, _ := dsc.NewClient(m.URL(), dsc.WithToken("MIIwrong-token"), dsc.WithProjectID(clientProject))
+	anonymous, _ := dsc.NewClient(m.URL(), dsc.WithProjectID(clientProject))
+	// The client's clock cannot be set from outside rt; a mock whose clock
+	// runs 16 minutes ahead sees the client's X-Sdk-Date 16 minutes late.
+	ahead := dscmock.Start(t, dscmock.WithKey(clientAK, clientSK), rt.WithMockClock(func() time.Time { return time.Now().Add(16 * time.Minute) }))
+	skewed, _ := dsc.NewClient(ahead.URL(), dsc.WithAKSK(clientAK, clientSK), dsc.WithProjectID(clientProject))
+	unchecked, _ := dsc.NewClient(m.URL(), dsc.WithAKSK(clientAK, clientSK), dsc.WithProjectID(clientProject), dsc.WithoutValidation())
 
 	t.Run("invalid body is not sent", func(t *testing.T) {
 		before := len(m.Requests())
@@ -98,7 +104,7 @@ func TestClientRejections(t *testing.T) {
 		bad.ProductInfos = nil
 		bad.PeriodNum = 0
 		_, err := good.CreateProductOrder(ctx, nil, bad)
-		var ve *ValidationError
+		var ve *dsc.ValidationError
 		if !errors.As(err, &ve) || len(ve.Violations) == 0 {
 			t.Fatalf("err = %v, want *ValidationError", err)
 		}
@@ -107,27 +113,27 @@ func TestClientRejections(t *testing.T) {
 		}
 	})
 	t.Run("missing project id is not sent", func(t *testing.T) {
-		noProject, _ := NewClient(m.URL(), WithAKSK(clientAK, clientSK))
+		noProject, _ := dsc.NewClient(m.URL(), dsc.WithAKSK(clientAK, clientSK))
 		_, err := noProject.CreateProductOrder(ctx, nil, clientOrder())
-		var ve *ValidationError
+		var ve *dsc.ValidationError
 		if !errors.As(err, &ve) || ve.Violations[0].In != "path" || ve.Violations[0].Pointer != "project_id" {
 			t.Fatalf("err = %v, want a project_id violation", err)
 		}
 	})
 	t.Run("nil body is not sent", func(t *testing.T) {
 		_, err := good.CreateProductOrder(ctx, nil, nil)
-		var ve *ValidationError
+		var ve *dsc.ValidationError
 		if !errors.As(err, &ve) || ve.Violations[0].Rule != "required" {
 			t.Fatalf("err = %v, want a required violation", err)
 		}
 	})
 	cases := []struct {
 		name   string
-		c      *Client
-		body   *PeriodOrderRequest
+		c      *dsc.Client
+		body   *dsc.PeriodOrderRequest
 		status int
 	}{
-		{"server validation", unchecked, &PeriodOrderRequest{RegionID: "r"}, 400},
+		{"server validation", unchecked, &dsc.PeriodOrderRequest{RegionID: "r"}, 400},
 		{"wrong secret key", wrongSK, clientOrder(), 401},
 		{"unknown access key", unknownAK, clientOrder(), 401},
 		{"wrong token", wrongToken, clientOrder(), 401},
@@ -137,12 +143,15 @@ func TestClientRejections(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := tc.c.CreateProductOrder(ctx, nil, tc.body)
-			var ae *APIError
+			var ae *dsc.APIError
 			if !errors.As(err, &ae) {
 				t.Fatalf("err = %v, want *APIError", err)
 			}
 			if ae.StatusCode != tc.status || ae.ErrorCode == "" || ae.ErrorMsg == "" || len(ae.Body) == 0 {
 				t.Errorf("APIError = %d %q %q, want %d with code and message", ae.StatusCode, ae.ErrorCode, ae.ErrorMsg, tc.status)
+			}
+			if tc.c == skewed && !strings.Contains(ae.ErrorMsg, "X-Sdk-Date") {
+				t.Errorf("APIError message %q does not blame X-Sdk-Date", ae.ErrorMsg)
 			}
 			for _, s := range []string{err.Error(), fmt.Sprintf("%+v", err), string(ae.Body)} {
 				if strings.Contains(s, clientSK) || strings.Contains(s, clientToken) {
@@ -152,11 +161,11 @@ func TestClientRejections(t *testing.T) {
 		})
 	}
 	t.Run("server fault", func(t *testing.T) {
-		if err := m.AddFault(MockFault{Operation: "CreateProductOrder", Count: 1, Status: 500, ErrorCode: "DSC.00000500", ErrorMsg: "injected"}); err != nil {
+		if err := m.AddFault(rt.MockFault{Operation: "CreateProductOrder", Count: 1, Status: 500, ErrorCode: "DSC.00000500", ErrorMsg: "injected"}); err != nil {
 			t.Fatal(err)
 		}
 		_, err := good.CreateProductOrder(ctx, nil, clientOrder())
-		var ae *APIError
+		var ae *dsc.APIError
 		if !errors.As(err, &ae) || ae.StatusCode != 500 || ae.ErrorCode != "DSC.00000500" || ae.ErrorMsg != "injected" {
 			t.Fatalf("err = %v, want the injected 500", err)
 		}
@@ -167,12 +176,12 @@ func TestClientRejections(t *testing.T) {
 }
 
 func TestClientConcurrentOrders(t *testing.T) {
-	m := StartMock(t, WithMockKey(clientAK, clientSK))
+	m := dscmock.Start(t, dscmock.WithKey(clientAK, clientSK))
 	// Connections dialed but never used would hold up the mock's graceful
 	// shutdown; close them first (cleanups run last-in, first-out).
 	tr := &http.Transport{}
 	t.Cleanup(tr.CloseIdleConnections)
-	c, _ := NewClient(m.URL(), WithAKSK(clientAK, clientSK), WithProjectID(clientProject), WithHTTPClient(&http.Client{Transport: tr}))
+	c, _ := dsc.NewClient(m.URL(), dsc.WithAKSK(clientAK, clientSK), dsc.WithProjectID(clientProject), dsc.WithHTTPClient(&http.Client{Transport: tr}))
 	const n = 32
 	ids := make([]string, n)
 	errs := make([]error, n)

@@ -2,7 +2,8 @@
 
 // Package dsc is the generated Go API for Data Security Center (DSC) ordering API (version v1), from specs/dsc.yaml:
 // typed models whose Validate methods check every constraint of the spec,
-// a client that signs requests as Huawei Cloud expects, and a mock server.
+// a client that signs requests as Huawei Cloud expects. Its mock server is
+// package dscmock, in the directory of that name.
 //
 // Places a Data Security Center order for a chosen billing mode and
 // subscription period. Transcribed from the service's API reference page;
@@ -12,3 +13,13 @@
 // Operations:
 //   - CreateProductOrder: POST /v1/{project_id}/period/order
 package dsc
+
+import "github.com/hwcorder/ordergen/rt"
+
+// This package and the support package rt must come from the same revision
+// of ordergen: a build error on these lines means they do not; regenerate
+// with the gen of the rt you build with.
+const (
+	_ = rt.EnforceVersion(2 - rt.MinVersion)
+	_ = rt.EnforceVersion(rt.MaxVersion - 2)
+)

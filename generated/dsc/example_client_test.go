@@ -6,16 +6,17 @@ import (
 	"fmt"
 
 	"github.com/hwcorder/ordergen/generated/dsc"
+	"github.com/hwcorder/ordergen/generated/dsc/dscmock"
 )
 
 // ExampleClient_CreateProductOrder places an order with AK/SK signing
-// against the package's mock server, then shows the two kinds of failure:
+// against its mock server (package dscmock), then shows the two kinds of failure:
 // an order the client refuses before sending it, and an answer the
 // service refuses.
 func ExampleClient_CreateProductOrder() {
 	const ak, sk = "HPUAEXAMPLEAK0000000", "example-secret-key-0123456789"
 	// The mock stands in for https://dsc.cn-north-4.myhuaweicloud.com.
-	mock := dsc.NewMockServer(dsc.WithMockKey(ak, sk))
+	mock := dscmock.NewServer(dscmock.WithKey(ak, sk))
 	endpoint, err := mock.Start()
 	if err != nil {
 		fmt.Println(err)

@@ -2,241 +2,216 @@
 
 package dsc
 
-// decodeJSON reads one value of ChargingMode from d.
-func (t *ChargingMode) decodeJSON(d *jdec) {
-	*t = ChargingMode(d.int32())
+import "github.com/hwcorder/ordergen/rt"
+
+// decodeJSON reads one non-null value of ChargingMode from d.
+func (t *ChargingMode) decodeJSON(d *rt.Decoder) {
+	*t = 0
+	*t = ChargingMode(d.Int32())
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *ChargingMode) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
-	if !d.null() {
-		t.decodeJSON(&d)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = 0
+		return d.End()
 	}
-	return d.end()
+	t.decodeJSON(&d)
+	return d.End()
 }
 
-// decodeJSON reads one value of CreateProductOrderResponse from d; null sets xIsNull.
-func (t *CreateProductOrderResponse) decodeJSON(d *jdec) {
+// decodeJSON reads one non-null value of CreateProductOrderResponse from d.
+func (t *CreateProductOrderResponse) decodeJSON(d *rt.Decoder) {
 	*t = CreateProductOrderResponse{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "order_id":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.NotNull() {
 				t.OrderID = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.OrderID = &v
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x0 &^ seen
-	t.xNull = null
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *CreateProductOrderResponse) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = CreateProductOrderResponse{}
+		return d.End()
+	}
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }
 
-// decodeJSON reads one value of DscErrorResponse from d; null sets xIsNull.
-func (t *DscErrorResponse) decodeJSON(d *jdec) {
+// decodeJSON reads one non-null value of DscErrorResponse from d.
+func (t *DscErrorResponse) decodeJSON(d *rt.Decoder) {
 	*t = DscErrorResponse{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "error_code":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.NotNull() {
 				t.ErrorCode = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.ErrorCode = &v
 			}
 		case "error_msg":
-			bit = (1 << 1)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<1) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 1)
+			if d.NotNull() {
 				t.ErrorMsg = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.ErrorMsg = &v
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x0 &^ seen
-	t.xNull = null
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *DscErrorResponse) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = DscErrorResponse{}
+		return d.End()
+	}
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }
 
-// decodeJSON reads one value of PeriodOrderRequest from d; null sets xIsNull.
-func (t *PeriodOrderRequest) decodeJSON(d *jdec) {
+// decodeJSON reads one non-null value of PeriodOrderRequest from d.
+func (t *PeriodOrderRequest) decodeJSON(d *rt.Decoder) {
 	*t = PeriodOrderRequest{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "charging_mode":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.NotNull() {
 				t.ChargingMode = 0
 			} else {
-				null &^= bit
-				t.ChargingMode = ChargingMode(d.int32())
+				t.ChargingMode = ChargingMode(d.Int32())
 			}
 		case "cloud_service_type":
-			bit = (1 << 1)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<1) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 1)
+			if d.NotNull() {
 				t.CloudServiceType = ""
 			} else {
-				null &^= bit
-				t.CloudServiceType = d.str()
+				t.CloudServiceType = d.Str()
 			}
 		case "composite_product_id":
-			bit = (1 << 2)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<2) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 2)
+			if d.NotNull() {
 				t.CompositeProductID = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.CompositeProductID = &v
 			}
 		case "discount_id":
-			bit = (1 << 3)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<3) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 3)
+			if d.NotNull() {
 				t.DiscountID = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.DiscountID = &v
 			}
 		case "is_auto_renew":
-			bit = (1 << 4)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<4) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 4)
+			if d.NotNull() {
 				t.IsAutoRenew = nil
 			} else {
-				null &^= bit
-				v := d.int32()
+				v := d.Int32()
 				t.IsAutoRenew = &v
 			}
 		case "period_num":
-			bit = (1 << 5)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<5) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 5)
+			if d.NotNull() {
 				t.PeriodNum = 0
 			} else {
-				null &^= bit
-				t.PeriodNum = d.int32()
+				t.PeriodNum = d.Int32()
 			}
 		case "period_type":
-			bit = (1 << 6)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<6) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 6)
+			if d.NotNull() {
 				t.PeriodType = 0
 			} else {
-				null &^= bit
-				t.PeriodType = PeriodType(d.int32())
+				t.PeriodType = PeriodType(d.Int32())
 			}
 		case "product_infos":
-			bit = (1 << 7)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<7) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 7)
+			if d.NotNull() {
 				t.ProductInfos = nil
 			} else {
-				null &^= bit
-				if d.array() {
+				if d.Array() {
 					s0 := make([]ProductInfoBean, 0)
-					for n0 := 0; d.elem(&n0); {
+					for n0 := 0; d.Elem(&n0); {
+						if d.NotNull() {
+							s0 = append(s0, ProductInfoBean{})
+							continue
+						}
 						var e0 ProductInfoBean
 						e0.decodeJSON(d)
 						s0 = append(s0, e0)
@@ -245,294 +220,297 @@ func (t *PeriodOrderRequest) decodeJSON(d *jdec) {
 				}
 			}
 		case "promotion_activity_id":
-			bit = (1 << 8)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<8) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 8)
+			if d.NotNull() {
 				t.PromotionActivityID = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.PromotionActivityID = &v
 			}
 		case "promotion_info":
-			bit = (1 << 9)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<9) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 9)
+			if d.NotNull() {
 				t.PromotionInfo = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.PromotionInfo = &v
 			}
 		case "region_id":
-			bit = (1 << 10)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<10) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 10)
+			if d.NotNull() {
 				t.RegionID = ""
 			} else {
-				null &^= bit
-				t.RegionID = d.str()
+				t.RegionID = d.Str()
 			}
 		case "zone":
-			bit = (1 << 11)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<11) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 11)
+			if d.NotNull() {
 				t.Zone = ""
 			} else {
-				null &^= bit
-				t.Zone = d.str()
+				t.Zone = d.Str()
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0xce3 &^ seen
-	t.xNull = null
+	if seen[0]&(1<<0) == 0 {
+		d.Missing(start, "charging_mode")
+	}
+	if seen[0]&(1<<1) == 0 {
+		d.Missing(start, "cloud_service_type")
+	}
+	if seen[0]&(1<<5) == 0 {
+		d.Missing(start, "period_num")
+	}
+	if seen[0]&(1<<6) == 0 {
+		d.Missing(start, "period_type")
+	}
+	if seen[0]&(1<<7) == 0 {
+		d.Missing(start, "product_infos")
+	}
+	if seen[0]&(1<<10) == 0 {
+		d.Missing(start, "region_id")
+	}
+	if seen[0]&(1<<11) == 0 {
+		d.Missing(start, "zone")
+	}
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *PeriodOrderRequest) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = PeriodOrderRequest{}
+		return d.End()
+	}
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }
 
-// decodeJSON reads one value of PeriodType from d.
-func (t *PeriodType) decodeJSON(d *jdec) {
-	*t = PeriodType(d.int32())
+// decodeJSON reads one non-null value of PeriodType from d.
+func (t *PeriodType) decodeJSON(d *rt.Decoder) {
+	*t = 0
+	*t = PeriodType(d.Int32())
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *PeriodType) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
-	if !d.null() {
-		t.decodeJSON(&d)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = 0
+		return d.End()
 	}
-	return d.end()
+	t.decodeJSON(&d)
+	return d.End()
 }
 
-// decodeJSON reads one value of ProductInfoBean from d; null sets xIsNull.
-func (t *ProductInfoBean) decodeJSON(d *jdec) {
+// decodeJSON reads one non-null value of ProductInfoBean from d.
+func (t *ProductInfoBean) decodeJSON(d *rt.Decoder) {
 	*t = ProductInfoBean{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null, elem uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "all_resource_names":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			elem &^= bit
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.NotNull() {
 				t.AllResourceNames = nil
 			} else {
-				null &^= bit
-				if d.array() {
+				if d.Array() {
 					s0 := make([]string, 0)
-					for n0 := 0; d.elem(&n0); {
-						if d.null() {
-							elem |= bit
+					for n0 := 0; d.Elem(&n0); {
+						if d.NotNull() {
 							s0 = append(s0, "")
 							continue
 						}
 						var e0 string
-						e0 = d.str()
+						e0 = d.Str()
 						s0 = append(s0, e0)
 					}
 					t.AllResourceNames = s0
 				}
 			}
 		case "cloud_service_type":
-			bit = (1 << 1)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<1) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 1)
+			if d.NotNull() {
 				t.CloudServiceType = ""
 			} else {
-				null &^= bit
-				t.CloudServiceType = d.str()
+				t.CloudServiceType = d.Str()
 			}
 		case "display_id":
-			bit = (1 << 2)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<2) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 2)
+			if d.NotNull() {
 				t.DisplayID = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.DisplayID = &v
 			}
 		case "product_id":
-			bit = (1 << 3)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<3) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 3)
+			if d.NotNull() {
 				t.ProductID = ""
 			} else {
-				null &^= bit
-				t.ProductID = d.str()
+				t.ProductID = d.Str()
 			}
 		case "product_spec_desc":
-			bit = (1 << 4)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<4) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 4)
+			if d.NotNull() {
 				t.ProductSpecDesc = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.ProductSpecDesc = &v
 			}
 		case "resource_name":
-			bit = (1 << 5)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<5) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 5)
+			if d.NotNull() {
 				t.ResourceName = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.ResourceName = &v
 			}
 		case "resource_size":
-			bit = (1 << 6)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<6) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 6)
+			if d.NotNull() {
 				t.ResourceSize = 0
 			} else {
-				null &^= bit
-				t.ResourceSize = d.int32()
+				t.ResourceSize = d.Int32()
 			}
 		case "resource_size_measure_id":
-			bit = (1 << 7)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<7) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 7)
+			if d.NotNull() {
 				t.ResourceSizeMeasureID = 0
 			} else {
-				null &^= bit
-				t.ResourceSizeMeasureID = d.int32()
+				t.ResourceSizeMeasureID = d.Int32()
 			}
 		case "resource_spec_code":
-			bit = (1 << 8)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<8) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 8)
+			if d.NotNull() {
 				t.ResourceSpecCode = ""
 			} else {
-				null &^= bit
-				t.ResourceSpecCode = d.str()
+				t.ResourceSpecCode = d.Str()
 			}
 		case "resource_type":
-			bit = (1 << 9)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<9) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 9)
+			if d.NotNull() {
 				t.ResourceType = ""
 			} else {
-				null &^= bit
-				t.ResourceType = d.str()
+				t.ResourceType = d.Str()
 			}
 		case "usage_factor":
-			bit = (1 << 10)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<10) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 10)
+			if d.NotNull() {
 				t.UsageFactor = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.UsageFactor = &v
 			}
 		case "usage_measure_id":
-			bit = (1 << 11)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<11) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 11)
+			if d.NotNull() {
 				t.UsageMeasureID = nil
 			} else {
-				null &^= bit
-				v := d.int32()
+				v := d.Int32()
 				t.UsageMeasureID = &v
 			}
 		case "usage_value":
-			bit = (1 << 12)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<12) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 12)
+			if d.NotNull() {
 				t.UsageValue = nil
 			} else {
-				null &^= bit
-				v := d.float(64)
+				v := d.Float(64)
 				t.UsageValue = &v
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x3ca &^ seen
-	t.xNull = null
-	t.xNullElem = elem
+	if seen[0]&(1<<1) == 0 {
+		d.Missing(start, "cloud_service_type")
+	}
+	if seen[0]&(1<<3) == 0 {
+		d.Missing(start, "product_id")
+	}
+	if seen[0]&(1<<6) == 0 {
+		d.Missing(start, "resource_size")
+	}
+	if seen[0]&(1<<7) == 0 {
+		d.Missing(start, "resource_size_measure_id")
+	}
+	if seen[0]&(1<<8) == 0 {
+		d.Missing(start, "resource_spec_code")
+	}
+	if seen[0]&(1<<9) == 0 {
+		d.Missing(start, "resource_type")
+	}
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *ProductInfoBean) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = ProductInfoBean{}
+		return d.End()
+	}
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }

@@ -1,4 +1,4 @@
-package dsc
+package dsc_test
 
 import (
 	"encoding/json"
@@ -9,6 +9,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/hwcorder/ordergen/generated/dsc/dscmock"
+	"github.com/hwcorder/ordergen/rt"
 )
 
 const orderPath = "/v1/p1/period/order"
@@ -42,7 +45,7 @@ func post(t *testing.T, url, path, body string, hdr map[string]string) (int, map
 }
 
 func TestMockOrders(t *testing.T) {
-	m := StartMock(t, WithMockToken("tok"))
+	m := dscmock.Start(t, dscmock.WithToken("tok"))
 	tok := map[string]string{"X-Auth-Token": "tok"}
 	st, out := post(t, m.URL(), orderPath, validOrder, tok)
 	id, _ := out["order_id"].(string)
@@ -76,7 +79,7 @@ func TestMockOrders(t *testing.T) {
 
 func TestMockSignature(t *testing.T) {
 	now := time.Now()
-	m := StartMock(t, WithMockKey("AK", "SK"))
+	m := dscmock.Start(t, dscmock.WithKey("AK", "SK"))
 	for _, tc := range []struct {
 		sk   string
 		at   time.Time
@@ -84,7 +87,7 @@ func TestMockSignature(t *testing.T) {
 	}{{"SK", now, 200}, {"XX", now, 401}, {"SK", now.Add(-20 * time.Minute), 401}} {
 		req, _ := http.NewRequest("POST", m.URL()+orderPath, strings.NewReader(validOrder))
 		req.Header.Set("Content-Type", "application/json")
-		if err := signRequest(req, []byte(validOrder), "AK", tc.sk, tc.at); err != nil {
+		if err := rt.SignForTest(req, []byte(validOrder), "AK", tc.sk, tc.at); err != nil {
 			t.Fatal(err)
 		}
 		resp, err := http.DefaultClient.Do(req)
@@ -99,7 +102,7 @@ func TestMockSignature(t *testing.T) {
 }
 
 func TestMockConcurrentOrders(t *testing.T) {
-	m := StartMock(t)
+	m := dscmock.Start(t)
 	const workers, each = 40, 10
 	var mu sync.Mutex
 	ids := map[string]bool{}

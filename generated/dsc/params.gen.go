@@ -2,6 +2,8 @@
 
 package dsc
 
+import "github.com/hwcorder/ordergen/rt"
+
 // CreateProductOrderParams holds the path, query and header parameters of CreateProductOrder
 // (POST /v1/{project_id}/period/order). Source: specs/dsc.yaml #/paths/~1v1~1{project_id}~1period~1order/post.
 type CreateProductOrderParams struct {
@@ -12,18 +14,18 @@ type CreateProductOrderParams struct {
 // Validate checks every parameter against the spec and returns a
 // *ValidationError whose violations name the parameters, or nil.
 func (t *CreateProductOrderParams) Validate() error {
-	var v violations
-	v.in = "path"
+	var v rt.Violations
+	v.In = "path"
 	if t.ProjectID == "" {
-		v.addParam("project_id", "required", "is required")
+		v.AddParam("project_id", "required", "is required")
 	} else {
 	}
-	return v.err()
+	return v.Err()
 }
 
 // String returns the parameters as JSON, secrets replaced by "******".
 func (t CreateProductOrderParams) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb.

@@ -2,7 +2,10 @@
 
 package dsc
 
-import "log/slog"
+import (
+	"github.com/hwcorder/ordergen/rt"
+	"log/slog"
+)
 
 // ChargingMode: How the order is billed.
 //
@@ -34,17 +37,11 @@ func (v ChargingMode) Valid() bool {
 type CreateProductOrderResponse struct {
 	// OrderID: ID of the created order. Optional.
 	OrderID *string `json:"order_id,omitempty"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // String returns t as JSON.
 func (t CreateProductOrderResponse) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.
@@ -65,17 +62,11 @@ type DscErrorResponse struct {
 	ErrorCode *string `json:"error_code,omitempty"`
 	// ErrorMsg: Human-readable error message. Optional.
 	ErrorMsg *string `json:"error_msg,omitempty"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // String returns t as JSON.
 func (t DscErrorResponse) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.
@@ -100,9 +91,9 @@ type PeriodOrderRequest struct {
 	CompositeProductID *string `json:"composite_product_id,omitempty"`
 	// DiscountID: ID of a discount to apply. Optional.
 	DiscountID *string `json:"discount_id,omitempty"`
-	// IsAutoRenew: Whether the subscription renews automatically. Optional.
+	// IsAutoRenew: Whether the subscription renews automatically. Optional. Note: The page gives neither the allowed values nor a default (only "Auto-renewal"); the SDK comment gives none either. No enum is enforced; the page's example sends 0.
 	IsAutoRenew *int32 `json:"is_auto_renew,omitempty"`
-	// PeriodNum: Number of subscription periods. Required.
+	// PeriodNum: Number of subscription periods. Required. Note: No range is stated on the page or in the SDK, so none is enforced.
 	PeriodNum int32 `json:"period_num"`
 	// PeriodType: Unit of the subscription period. Required. Constraints: one of 2, 3.
 	PeriodType PeriodType `json:"period_type"`
@@ -116,17 +107,11 @@ type PeriodOrderRequest struct {
 	RegionID string `json:"region_id"`
 	// Zone: Country or region of the order. Required.
 	Zone string `json:"zone"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // String returns t as JSON.
 func (t PeriodOrderRequest) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.
@@ -179,7 +164,7 @@ type ProductInfoBean struct {
 	ResourceName *string `json:"resource_name,omitempty"`
 	// ResourceSize: Capacity of the product: how many databases, or how much OBS scanning, it covers. Required.
 	ResourceSize int32 `json:"resource_size"`
-	// ResourceSizeMeasureID: Unit in which resource_size is measured, e.g. 15 (Mbit/s, for bandwidth), 17 (GB, for EVS disks), 14 (count/times). Required.
+	// ResourceSizeMeasureID: Unit in which resource_size is measured, e.g. 15 (Mbit/s, for bandwidth), 17 (GB, for EVS disks), 14 (count/times). Required. Note: The page lists 15 (mbps), 17 (gb) and 14 (number/time) as example values, not as a closed list, and its own request example sends 30; the SDK comment also calls them examples. Kept as a plain int32 with no enum.
 	ResourceSizeMeasureID int32 `json:"resource_size_measure_id"`
 	// ResourceSpecCode: Product specification code. Required.
 	ResourceSpecCode string `json:"resource_spec_code"`
@@ -191,17 +176,11 @@ type ProductInfoBean struct {
 	UsageMeasureID *int32 `json:"usage_measure_id,omitempty"`
 	// UsageValue: Usage amount. Optional.
 	UsageValue *float64 `json:"usage_value,omitempty"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // String returns t as JSON.
 func (t ProductInfoBean) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.

@@ -2,333 +2,104 @@
 
 package dsc
 
+import "github.com/hwcorder/ordergen/rt"
+
 // Validate checks t against every constraint of specs/dsc.yaml #/components/schemas/PeriodOrderRequest/properties/charging_mode and returns
-// a *ValidationError listing each violation in the value, or nil.
+// a *ValidationError listing each violation in the value, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t ChargingMode) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t ChargingMode) validate(v *violations, p *vpath) {
-	if !t.Valid() {
-		v.add(p, "enum", "must be one of 0, 1, 2")
+func (t ChargingMode) validate(v *rt.Violations, p *rt.Path) {
+	if !(t).Valid() {
+		v.Add(p, "enum", "must be one of 0, 1, 2")
 	}
 }
 
 // Validate checks t against every constraint of specs/dsc.yaml #/components/schemas/CreateProductOrderResponse and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *CreateProductOrderResponse) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *CreateProductOrderResponse) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
-	}
-	{
-		c := p.child("order_id")
-		switch {
-		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-}
+func (t *CreateProductOrderResponse) validate(v *rt.Violations, p *rt.Path) {}
 
 // Validate checks t against every constraint of specs/dsc.yaml #/components/schemas/DscErrorResponse and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *DscErrorResponse) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *DscErrorResponse) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
-	}
-	{
-		c := p.child("error_code")
-		switch {
-		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("error_msg")
-		switch {
-		case t.xNull&(1<<1) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-}
+func (t *DscErrorResponse) validate(v *rt.Violations, p *rt.Path) {}
 
 // Validate checks t against every constraint of specs/dsc.yaml #/components/schemas/PeriodOrderRequest and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *PeriodOrderRequest) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *PeriodOrderRequest) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
+func (t *PeriodOrderRequest) validate(v *rt.Violations, p *rt.Path) {
+	{
+		c := p.Child("charging_mode")
+		t.ChargingMode.validate(v, &c)
 	}
 	{
-		c := p.child("charging_mode")
-		switch {
-		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<0) != 0:
-			v.add(&c, "required", "is required")
-		default:
-			t.ChargingMode.validate(v, &c)
-		}
+		c := p.Child("period_type")
+		t.PeriodType.validate(v, &c)
 	}
 	{
-		c := p.child("cloud_service_type")
-		switch {
-		case t.xNull&(1<<1) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<1) != 0:
-			v.add(&c, "required", "is required")
-		}
-	}
-	{
-		c := p.child("composite_product_id")
-		switch {
-		case t.xNull&(1<<2) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("discount_id")
-		switch {
-		case t.xNull&(1<<3) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("is_auto_renew")
-		switch {
-		case t.xNull&(1<<4) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("period_num")
-		switch {
-		case t.xNull&(1<<5) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<5) != 0:
-			v.add(&c, "required", "is required")
-		}
-	}
-	{
-		c := p.child("period_type")
-		switch {
-		case t.xNull&(1<<6) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<6) != 0:
-			v.add(&c, "required", "is required")
-		default:
-			t.PeriodType.validate(v, &c)
-		}
-	}
-	{
-		c := p.child("product_infos")
-		switch {
-		case t.xNull&(1<<7) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<7) != 0:
-			v.add(&c, "required", "is required")
-		case t.ProductInfos == nil:
-			v.add(&c, "required", "is required")
-		default:
-			if t.ProductInfos != nil {
-				for i0 := range t.ProductInfos {
-					e0 := c.elem(i0)
-					t.ProductInfos[i0].validate(v, &e0)
-				}
+		c := p.Child("product_infos")
+		if t.ProductInfos == nil {
+			v.Add(&c, "required", "is required")
+		} else {
+			for i0 := range t.ProductInfos {
+				e0 := c.Elem(i0)
+				t.ProductInfos[i0].validate(v, &e0)
 			}
-		}
-	}
-	{
-		c := p.child("promotion_activity_id")
-		switch {
-		case t.xNull&(1<<8) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("promotion_info")
-		switch {
-		case t.xNull&(1<<9) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("region_id")
-		switch {
-		case t.xNull&(1<<10) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<10) != 0:
-			v.add(&c, "required", "is required")
-		}
-	}
-	{
-		c := p.child("zone")
-		switch {
-		case t.xNull&(1<<11) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<11) != 0:
-			v.add(&c, "required", "is required")
 		}
 	}
 }
 
 // Validate checks t against every constraint of specs/dsc.yaml #/components/schemas/PeriodOrderRequest/properties/period_type and returns
-// a *ValidationError listing each violation in the value, or nil.
+// a *ValidationError listing each violation in the value, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t PeriodType) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t PeriodType) validate(v *violations, p *vpath) {
-	if !t.Valid() {
-		v.add(p, "enum", "must be one of 2, 3")
+func (t PeriodType) validate(v *rt.Violations, p *rt.Path) {
+	if !(t).Valid() {
+		v.Add(p, "enum", "must be one of 2, 3")
 	}
 }
 
 // Validate checks t against every constraint of specs/dsc.yaml #/components/schemas/ProductInfoBean and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *ProductInfoBean) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *ProductInfoBean) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
-	}
-	{
-		c := p.child("all_resource_names")
-		switch {
-		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xNullElem&(1<<0) != 0:
-			v.add(&c, "null", "items must not be null")
-		}
-	}
-	{
-		c := p.child("cloud_service_type")
-		switch {
-		case t.xNull&(1<<1) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<1) != 0:
-			v.add(&c, "required", "is required")
-		}
-	}
-	{
-		c := p.child("display_id")
-		switch {
-		case t.xNull&(1<<2) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("product_id")
-		switch {
-		case t.xNull&(1<<3) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<3) != 0:
-			v.add(&c, "required", "is required")
-		}
-	}
-	{
-		c := p.child("product_spec_desc")
-		switch {
-		case t.xNull&(1<<4) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("resource_name")
-		switch {
-		case t.xNull&(1<<5) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("resource_size")
-		switch {
-		case t.xNull&(1<<6) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<6) != 0:
-			v.add(&c, "required", "is required")
-		}
-	}
-	{
-		c := p.child("resource_size_measure_id")
-		switch {
-		case t.xNull&(1<<7) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<7) != 0:
-			v.add(&c, "required", "is required")
-		}
-	}
-	{
-		c := p.child("resource_spec_code")
-		switch {
-		case t.xNull&(1<<8) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<8) != 0:
-			v.add(&c, "required", "is required")
-		}
-	}
-	{
-		c := p.child("resource_type")
-		switch {
-		case t.xNull&(1<<9) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<9) != 0:
-			v.add(&c, "required", "is required")
-		}
-	}
-	{
-		c := p.child("usage_factor")
-		switch {
-		case t.xNull&(1<<10) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("usage_measure_id")
-		switch {
-		case t.xNull&(1<<11) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("usage_value")
-		switch {
-		case t.xNull&(1<<12) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-}
+func (t *ProductInfoBean) validate(v *rt.Violations, p *rt.Path) {}

@@ -21,14 +21,53 @@ const validBody = `{
 	}]
 }`
 
-// check decodes body and returns its violations as "in pointer rule".
-func check(t *testing.T, body string) []string {
+// violations decodes body and returns what is wrong with it as "in pointer
+// rule", as the mock reports a body: first the violations Unmarshal finds
+// (members missing, null, of the wrong type or not allowed), then those
+// Validate finds in the decoded values, less those at or below a pointer
+// Unmarshal reported (they describe the zero value left in its place).
+func violations(t *testing.T, body string) []string {
 	t.Helper()
 	var b dsc.PeriodOrderRequest
-	if err := json.Unmarshal([]byte(body), &b); err != nil {
-		t.Fatalf("decode %s: %v", body, err)
+	derr := json.Unmarshal([]byte(body), &b)
+	var dec *dsc.ValidationError
+	if derr != nil && !errors.As(derr, &dec) {
+		t.Fatalf("decode %s: %v", body, derr)
 	}
-	return list(t, b.Validate())
+	out := list(t, derr)
+	var val *dsc.ValidationError
+	if err := b.Validate(); err != nil && !errors.As(err, &val) {
+		t.Fatalf("Validate: %v is no *ValidationError", err)
+	}
+	if val == nil {
+		return out
+	}
+	for _, v := range val.Violations {
+		if dec != nil && covered(v.Pointer, dec.Violations) {
+			continue
+		}
+		out = append(out, show(t, v))
+	}
+	return out
+}
+
+// covered reports whether pointer p is at or below one of vs's pointers.
+func covered(p string, vs []dsc.Violation) bool {
+	for _, v := range vs {
+		if p == v.Pointer || strings.HasPrefix(p, v.Pointer+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// show renders v as "in pointer rule"; every violation has a message.
+func show(t *testing.T, v dsc.Violation) string {
+	t.Helper()
+	if v.Message == "" {
+		t.Errorf("violation %+v has no message", v)
+	}
+	return v.In + " " + v.Pointer + " " + v.Rule
 }
 
 func list(t *testing.T, err error) []string {
@@ -42,10 +81,7 @@ func list(t *testing.T, err error) []string {
 	}
 	var out []string
 	for _, v := range ve.Violations {
-		if v.Message == "" {
-			t.Errorf("violation %+v has no message", v)
-		}
-		out = append(out, v.In+" "+v.Pointer+" "+v.Rule)
+		out = append(out, show(t, v))
 	}
 	return out
 }
@@ -59,6 +95,9 @@ func edit(t *testing.T, old, new string) string {
 	return strings.Replace(validBody, old, new, 1)
 }
 
+// TestBodyViolations lists each body's violations as violations does:
+// Unmarshal's in document order (missing members at the end of their
+// object), then Validate's.
 func TestBodyViolations(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -78,10 +117,10 @@ func TestBodyViolations(t *testing.T) {
 		{"period_type 3", edit(t, `"period_type": 2`, `"period_type": 3`), nil},
 		{"product without product_id", edit(t, `"product_id": "xxxxxxxxxxxx",`, ``), []string{"body /product_infos/0/product_id required"}},
 		{"second product broken", edit(t, `}]`, `}, {"resource_size": null, "all_resource_names": ["a", null]}]`), []string{
-			"body /product_infos/1/all_resource_names null",
+			"body /product_infos/1/resource_size null",
+			"body /product_infos/1/all_resource_names/1 null",
 			"body /product_infos/1/cloud_service_type required",
 			"body /product_infos/1/product_id required",
-			"body /product_infos/1/resource_size null",
 			"body /product_infos/1/resource_size_measure_id required",
 			"body /product_infos/1/resource_spec_code required",
 			"body /product_infos/1/resource_type required",
@@ -90,12 +129,12 @@ func TestBodyViolations(t *testing.T) {
 		{"no products", edit(t, `"product_infos": [{`, `"product_infos": [], "x": [{`), nil},
 		{"product_infos null", edit(t, `"product_infos": [{`, `"product_infos": null, "x": [{`), []string{"body /product_infos null"}},
 		{"several", edit(t, `"period_num": 1, "period_type": 2, "region_id": "xxxxxxxxxxxx", "zone": "CH",`, `"period_type": 9, "zone": null,`), []string{
-			"body /period_num required", "body /period_type enum",
-			"body /region_id required", "body /zone null",
+			"body /zone null", "body /period_num required",
+			"body /region_id required", "body /period_type enum",
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := check(t, tc.body); !slices.Equal(got, tc.want) {
+			if got := violations(t, tc.body); !slices.Equal(got, tc.want) {
 				t.Errorf("violations of %s:\ngot  %q\nwant %q", tc.body, got, tc.want)
 			}
 		})
@@ -139,5 +178,29 @@ func TestValidateAllocatesNothing(t *testing.T) {
 		}
 	}); n != 0 {
 		t.Errorf("Validate allocates %v times per run on valid input, want 0", n)
+	}
+}
+
+// TestUnmarshalReportsPresence: whether members are present is judged
+// while decoding. Unmarshal reports a missing required member as a
+// *ValidationError; the decoded value keeps no trace of it, so Validate,
+// which judges the Go values only, accepts the zero charging_mode left in
+// its place. A body that is not JSON is a *DecodeError.
+func TestUnmarshalReportsPresence(t *testing.T) {
+	var b dsc.PeriodOrderRequest
+	err := json.Unmarshal([]byte(edit(t, `"charging_mode": 0, `, ``)), &b)
+	if got, want := list(t, err), []string{"body /charging_mode required"}; !slices.Equal(got, want) {
+		t.Errorf("Unmarshal: got %q, want %q", got, want)
+	}
+	if err := b.Validate(); err != nil {
+		t.Errorf("Validate after decoding = %v, want nil (the zero charging_mode is valid)", err)
+	}
+	err = json.Unmarshal([]byte(edit(t, `"zone": "CH"`, `"zone": null`)), &b)
+	if got, want := list(t, err), []string{"body /zone null"}; !slices.Equal(got, want) {
+		t.Errorf("Unmarshal: got %q, want %q", got, want)
+	}
+	var de *dsc.DecodeError
+	if err := b.UnmarshalJSON([]byte(`{"charging_mode": 0,,}`)); !errors.As(err, &de) || !de.Syntax {
+		t.Errorf("UnmarshalJSON of malformed JSON = %v, want a syntax *DecodeError", err)
 	}
 }

@@ -1,4 +1,4 @@
-package hss
+package hss_test
 
 import (
 	"context"
@@ -10,6 +10,10 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/hwcorder/ordergen/generated/hss"
+	"github.com/hwcorder/ordergen/generated/hss/hssmock"
+	"github.com/hwcorder/ordergen/rt"
 )
 
 // Hand-written tests of the generated client against the generated mock.
@@ -25,20 +29,20 @@ const (
 var clientOrderID = regexp.MustCompile(`^CS[0-9]{10}[A-Z]{5}$`)
 
 // clientOrder is the spec's example order.
-func clientOrder() *CreateQuotasOrderRequestInfo {
-	return &CreateQuotasOrderRequestInfo{
-		ResourceSpecCode: ResourceSpecCodeEnterprise,
+func clientOrder() *hss.CreateQuotasOrderRequestInfo {
+	return &hss.CreateQuotasOrderRequestInfo{
+		ResourceSpecCode: hss.ResourceSpecCodeEnterprise,
 		SubscriptionNum:  1,
 		PeriodNum:        1,
-		PeriodType:       PeriodTypeMonth,
+		PeriodType:       hss.PeriodTypeMonth,
 		IsAutoRenew:      new(false),
 		IsAutoPay:        new(false),
 	}
 }
 
 func TestClientPlacesSignedOrder(t *testing.T) {
-	m := StartMock(t, WithMockKey(clientAK, clientSK))
-	c, err := NewClient(m.URL(), WithAKSK(clientAK, clientSK), WithProjectID(clientProject))
+	m := hssmock.Start(t, hssmock.WithKey(clientAK, clientSK))
+	c, err := hss.NewClient(m.URL(), hss.WithAKSK(clientAK, clientSK), hss.WithProjectID(clientProject))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,12 +60,12 @@ func TestClientPlacesSignedOrder(t *testing.T) {
 }
 
 func TestClientPlacesTokenOrder(t *testing.T) {
-	m := StartMock(t, WithMockToken(clientToken))
-	c, err := NewClient(m.URL(), WithToken(clientToken))
+	m := hssmock.Start(t, hssmock.WithToken(clientToken))
+	c, err := hss.NewClient(m.URL(), hss.WithToken(clientToken))
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := c.CreateQuotasOrder(context.Background(), &CreateQuotasOrderParams{ProjectID: "p-explicit"}, clientOrder())
+	res, err := c.CreateQuotasOrder(context.Background(), &hss.CreateQuotasOrderParams{ProjectID: "p-explicit"}, clientOrder())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,16 +77,18 @@ func TestClientPlacesTokenOrder(t *testing.T) {
 // TestClientRejections drives every kind of rejection and wants each as
 // the right error type.
 func TestClientRejections(t *testing.T) {
-	m := StartMock(t, WithMockKey(clientAK, clientSK), WithMockToken(clientToken))
+	m := hssmock.Start(t, hssmock.WithKey(clientAK, clientSK), hssmock.WithToken(clientToken))
 	ctx := context.Background()
-	good, _ := NewClient(m.URL(), WithAKSK(clientAK, clientSK), WithProjectID(clientProject))
-	wrongSK, _ := NewClient(m.URL(), WithAKSK(clientAK, "not-the-secret-key-0123456789"), WithProjectID(clientProject))
-	unknownAK, _ := NewClient(m.URL(), WithAKSK("HPUAUNKNOWNAK0000000", clientSK), WithProjectID(clientProject))
-	wrongToken, _ := NewClient(m.URL(), WithToken("MIIwrong-token"), WithProjectID(clientProject))
-	anonymous, _ := NewClient(m.URL(), WithProjectID(clientProject))
-	late := func() time.Time { return time.Now().Add(-16 * time.Minute) }
-	skewed, _ := NewClient(m.URL(), WithAKSK(clientAK, clientSK), WithProjectID(clientProject), withClientClock(late))
-	unchecked, _ := NewClient(m.URL(), WithAKSK(clientAK, clientSK), WithProjectID(clientProject), WithoutValidation())
+	good, _ := hss.NewClient(m.URL(), hss.WithAKSK(clientAK, clientSK), hss.WithProjectID(clientProject))
+	wrongSK, _ := hss.NewClient(m.URL(), hss.WithAKSK(clientAK, "not-the-secret-key-0123456789"), hss.WithProjectID(clientProject))
+	unknownAK, _ := hss.NewClient(m.URL(), hss.WithAKSK("HPUAUNKNOWNAK0000000", clientSK), hss.WithProjectID(clientProject))
+	wrongToken, _ := hss.NewClient(m.URL(), hss.WithToken("MIIwrong-token"), hss.WithProjectID(clientProject))
+	anonymous, _ := hss.NewClient(m.URL(), hss.WithProjectID(clientProject))
+	// The client's clock cannot be set from outside rt; a mock whose clock
+	// runs 16 minutes ahead sees the client's X-Sdk-Date 16 minutes late.
+	ahead := hssmock.Start(t, hssmock.WithKey(clientAK, clientSK), rt.WithMockClock(func() time.Time { return time.Now().Add(16 * time.Minute) }))
+	skewed, _ := hss.NewClient(ahead.URL(), hss.WithAKSK(clientAK, clientSK), hss.WithProjectID(clientProject))
+	unchecked, _ := hss.NewClient(m.URL(), hss.WithAKSK(clientAK, clientSK), hss.WithProjectID(clientProject), hss.WithoutValidation())
 
 	t.Run("invalid body is not sent", func(t *testing.T) {
 		before := len(m.Requests())
@@ -90,7 +96,7 @@ func TestClientRejections(t *testing.T) {
 		bad.ResourceSpecCode = "hss.version.none"
 		bad.PeriodNum = 0
 		_, err := good.CreateQuotasOrder(ctx, nil, bad)
-		var ve *ValidationError
+		var ve *hss.ValidationError
 		if !errors.As(err, &ve) || len(ve.Violations) == 0 {
 			t.Fatalf("err = %v, want *ValidationError", err)
 		}
@@ -99,27 +105,27 @@ func TestClientRejections(t *testing.T) {
 		}
 	})
 	t.Run("missing project id is not sent", func(t *testing.T) {
-		noProject, _ := NewClient(m.URL(), WithAKSK(clientAK, clientSK))
+		noProject, _ := hss.NewClient(m.URL(), hss.WithAKSK(clientAK, clientSK))
 		_, err := noProject.CreateQuotasOrder(ctx, nil, clientOrder())
-		var ve *ValidationError
+		var ve *hss.ValidationError
 		if !errors.As(err, &ve) || ve.Violations[0].In != "path" || ve.Violations[0].Pointer != "project_id" {
 			t.Fatalf("err = %v, want a project_id violation", err)
 		}
 	})
 	t.Run("nil body is not sent", func(t *testing.T) {
 		_, err := good.CreateQuotasOrder(ctx, nil, nil)
-		var ve *ValidationError
+		var ve *hss.ValidationError
 		if !errors.As(err, &ve) || ve.Violations[0].Rule != "required" {
 			t.Fatalf("err = %v, want a required violation", err)
 		}
 	})
 	cases := []struct {
 		name   string
-		c      *Client
-		body   *CreateQuotasOrderRequestInfo
+		c      *hss.Client
+		body   *hss.CreateQuotasOrderRequestInfo
 		status int
 	}{
-		{"server validation", unchecked, &CreateQuotasOrderRequestInfo{ResourceSpecCode: "x"}, 400},
+		{"server validation", unchecked, &hss.CreateQuotasOrderRequestInfo{ResourceSpecCode: "x"}, 400},
 		{"wrong secret key", wrongSK, clientOrder(), 401},
 		{"unknown access key", unknownAK, clientOrder(), 401},
 		{"wrong token", wrongToken, clientOrder(), 401},
@@ -129,12 +135,15 @@ func TestClientRejections(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := tc.c.CreateQuotasOrder(ctx, nil, tc.body)
-			var ae *APIError
+			var ae *hss.APIError
 			if !errors.As(err, &ae) {
 				t.Fatalf("err = %v, want *APIError", err)
 			}
 			if ae.StatusCode != tc.status || ae.ErrorCode == "" || ae.ErrorMsg == "" || len(ae.Body) == 0 {
 				t.Errorf("APIError = %d %q %q, want %d with code and message", ae.StatusCode, ae.ErrorCode, ae.ErrorMsg, tc.status)
+			}
+			if tc.c == skewed && !strings.Contains(ae.ErrorMsg, "X-Sdk-Date") {
+				t.Errorf("APIError message %q does not blame X-Sdk-Date", ae.ErrorMsg)
 			}
 			for _, s := range []string{err.Error(), fmt.Sprintf("%+v", err), string(ae.Body)} {
 				if strings.Contains(s, clientSK) || strings.Contains(s, clientToken) {
@@ -144,11 +153,11 @@ func TestClientRejections(t *testing.T) {
 		})
 	}
 	t.Run("server fault", func(t *testing.T) {
-		if err := m.AddFault(MockFault{Operation: "CreateQuotasOrder", Count: 1, Status: 500, ErrorCode: "HSS.00000500", ErrorMsg: "injected"}); err != nil {
+		if err := m.AddFault(rt.MockFault{Operation: "CreateQuotasOrder", Count: 1, Status: 500, ErrorCode: "HSS.00000500", ErrorMsg: "injected"}); err != nil {
 			t.Fatal(err)
 		}
 		_, err := good.CreateQuotasOrder(ctx, nil, clientOrder())
-		var ae *APIError
+		var ae *hss.APIError
 		if !errors.As(err, &ae) || ae.StatusCode != 500 || ae.ErrorCode != "HSS.00000500" || ae.ErrorMsg != "injected" {
 			t.Fatalf("err = %v, want the injected 500", err)
 		}
@@ -159,12 +168,12 @@ func TestClientRejections(t *testing.T) {
 }
 
 func TestClientConcurrentOrders(t *testing.T) {
-	m := StartMock(t, WithMockKey(clientAK, clientSK))
+	m := hssmock.Start(t, hssmock.WithKey(clientAK, clientSK))
 	// Connections dialed but never used would hold up the mock's graceful
 	// shutdown; close them first (cleanups run last-in, first-out).
 	tr := &http.Transport{}
 	t.Cleanup(tr.CloseIdleConnections)
-	c, _ := NewClient(m.URL(), WithAKSK(clientAK, clientSK), WithProjectID(clientProject), WithHTTPClient(&http.Client{Transport: tr}))
+	c, _ := hss.NewClient(m.URL(), hss.WithAKSK(clientAK, clientSK), hss.WithProjectID(clientProject), hss.WithHTTPClient(&http.Client{Transport: tr}))
 	const n = 32
 	ids := make([]string, n)
 	errs := make([]error, n)
@@ -195,10 +204,10 @@ func TestClientConcurrentOrders(t *testing.T) {
 }
 
 func TestClientSendsQueryAndHeaders(t *testing.T) {
-	m := StartMock(t, WithMockToken(clientToken))
-	c, _ := NewClient(m.URL(), WithToken(clientToken), WithProjectID(clientProject))
+	m := hssmock.Start(t, hssmock.WithToken(clientToken))
+	c, _ := hss.NewClient(m.URL(), hss.WithToken(clientToken), hss.WithProjectID(clientProject))
 	eps, region := "all_granted_eps", "cn-north-4"
-	params := &CreateQuotasOrderParams{EnterpriseProjectID: &eps, Region: &region}
+	params := &hss.CreateQuotasOrderParams{EnterpriseProjectID: &eps, Region: &region}
 	if _, err := c.CreateQuotasOrder(context.Background(), params, clientOrder()); err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,8 @@
 
 // Package hss is the generated Go API for Host Security Service (HSS) quota ordering API (version v5), from specs/hss.yaml:
 // typed models whose Validate methods check every constraint of the spec,
-// a client that signs requests as Huawei Cloud expects, and a mock server.
+// a client that signs requests as Huawei Cloud expects. Its mock server is
+// package hssmock, in the directory of that name.
 //
 // Creates an order that buys Host Security Service protection quotas, billed
 // yearly/monthly only. Transcribed from the service's (Chinese) API reference
@@ -12,3 +13,13 @@
 // Operations:
 //   - CreateQuotasOrder: POST /v5/{project_id}/quotas/orders
 package hss
+
+import "github.com/hwcorder/ordergen/rt"
+
+// This package and the support package rt must come from the same revision
+// of ordergen: a build error on these lines means they do not; regenerate
+// with the gen of the rt you build with.
+const (
+	_ = rt.EnforceVersion(2 - rt.MinVersion)
+	_ = rt.EnforceVersion(rt.MaxVersion - 2)
+)

@@ -6,16 +6,17 @@ import (
 	"fmt"
 
 	"github.com/hwcorder/ordergen/generated/hss"
+	"github.com/hwcorder/ordergen/generated/hss/hssmock"
 )
 
 // ExampleClient_CreateQuotasOrder places an order with AK/SK signing
-// against the package's mock server, then shows the two kinds of failure:
+// against its mock server (package hssmock), then shows the two kinds of failure:
 // an order the client refuses before sending it, and an answer the
 // service refuses.
 func ExampleClient_CreateQuotasOrder() {
 	const ak, sk = "HPUAEXAMPLEAK0000000", "example-secret-key-0123456789"
 	// The mock stands in for https://hss.cn-north-4.myhuaweicloud.com.
-	mock := hss.NewMockServer(hss.WithMockKey(ak, sk))
+	mock := hssmock.NewServer(hssmock.WithKey(ak, sk))
 	endpoint, err := mock.Start()
 	if err != nil {
 		fmt.Println(err)

@@ -2,185 +2,185 @@
 
 package hss
 
-// decodeJSON reads one value of CreateQuotasOrderRequestInfo from d; null sets xIsNull.
-func (t *CreateQuotasOrderRequestInfo) decodeJSON(d *jdec) {
+import "github.com/hwcorder/ordergen/rt"
+
+// decodeJSON reads one non-null value of CreateQuotasOrderRequestInfo from d.
+func (t *CreateQuotasOrderRequestInfo) decodeJSON(d *rt.Decoder) {
 	*t = CreateQuotasOrderRequestInfo{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "resource_spec_code":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.NotNull() {
 				t.ResourceSpecCode = ""
 			} else {
-				null &^= bit
-				t.ResourceSpecCode = ResourceSpecCode(d.str())
+				t.ResourceSpecCode = ResourceSpecCode(d.Str())
 			}
 		case "period_type":
-			bit = (1 << 1)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<1) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 1)
+			if d.NotNull() {
 				t.PeriodType = 0
 			} else {
-				null &^= bit
-				t.PeriodType = PeriodType(d.int32())
+				t.PeriodType = PeriodType(d.Int32())
 			}
 		case "period_num":
-			bit = (1 << 2)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<2) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 2)
+			if d.NotNull() {
 				t.PeriodNum = 0
 			} else {
-				null &^= bit
-				t.PeriodNum = d.int32()
+				t.PeriodNum = d.Int32()
 			}
 		case "is_auto_renew":
-			bit = (1 << 3)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<3) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 3)
+			if d.NotNull() {
 				t.IsAutoRenew = nil
 			} else {
-				null &^= bit
-				v := d.boolean()
+				v := d.Boolean()
 				t.IsAutoRenew = &v
 			}
 		case "is_auto_pay":
-			bit = (1 << 4)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<4) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 4)
+			if d.NotNull() {
 				t.IsAutoPay = nil
 			} else {
-				null &^= bit
-				v := d.boolean()
+				v := d.Boolean()
 				t.IsAutoPay = &v
 			}
 		case "subscription_num":
-			bit = (1 << 5)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<5) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 5)
+			if d.NotNull() {
 				t.SubscriptionNum = 0
 			} else {
-				null &^= bit
-				t.SubscriptionNum = d.int32()
+				t.SubscriptionNum = d.Int32()
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x27 &^ seen
-	t.xNull = null
+	if seen[0]&(1<<0) == 0 {
+		d.Missing(start, "resource_spec_code")
+	}
+	if seen[0]&(1<<1) == 0 {
+		d.Missing(start, "period_type")
+	}
+	if seen[0]&(1<<2) == 0 {
+		d.Missing(start, "period_num")
+	}
+	if seen[0]&(1<<5) == 0 {
+		d.Missing(start, "subscription_num")
+	}
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *CreateQuotasOrderRequestInfo) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = CreateQuotasOrderRequestInfo{}
+		return d.End()
+	}
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }
 
-// decodeJSON reads one value of CreateQuotasOrderResponse from d; null sets xIsNull.
-func (t *CreateQuotasOrderResponse) decodeJSON(d *jdec) {
+// decodeJSON reads one non-null value of CreateQuotasOrderResponse from d.
+func (t *CreateQuotasOrderResponse) decodeJSON(d *rt.Decoder) {
 	*t = CreateQuotasOrderResponse{}
-	if d.null() {
-		t.xIsNull = true
+	start := d.Pos()
+	if !d.Object() {
 		return
 	}
-	start := d.pos
-	if !d.object() {
-		return
-	}
-	var seen, null uint64
-	for n := 0; d.member(&n); {
-		var bit uint64
-		switch string(d.key) {
+	var seen [1]uint64
+	for n := 0; d.Member(&n); {
+		switch string(d.Key()) {
 		case "order_id":
-			bit = (1 << 0)
-			if seen&bit != 0 {
-				d.repeated(start)
+			if seen[0]&(1<<0) != 0 {
+				d.Repeated(start)
 			}
-			if d.null() {
-				null |= bit
+			seen[0] |= (1 << 0)
+			if d.NotNull() {
 				t.OrderID = nil
 			} else {
-				null &^= bit
-				v := d.str()
+				v := d.Str()
 				t.OrderID = &v
 			}
 		default:
-			d.skip()
-			continue
+			d.Skip()
 		}
-		seen |= bit
 	}
-	t.xMissing = 0x0 &^ seen
-	t.xNull = null
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *CreateQuotasOrderResponse) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = CreateQuotasOrderResponse{}
+		return d.End()
+	}
 	t.decodeJSON(&d)
-	return d.end()
+	return d.End()
 }
 
-// decodeJSON reads one value of PeriodType from d.
-func (t *PeriodType) decodeJSON(d *jdec) {
-	*t = PeriodType(d.int32())
+// decodeJSON reads one non-null value of PeriodType from d.
+func (t *PeriodType) decodeJSON(d *rt.Decoder) {
+	*t = 0
+	*t = PeriodType(d.Int32())
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *PeriodType) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
-	if !d.null() {
-		t.decodeJSON(&d)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = 0
+		return d.End()
 	}
-	return d.end()
+	t.decodeJSON(&d)
+	return d.End()
 }
 
-// decodeJSON reads one value of ResourceSpecCode from d.
-func (t *ResourceSpecCode) decodeJSON(d *jdec) {
-	*t = ResourceSpecCode(d.str())
+// decodeJSON reads one non-null value of ResourceSpecCode from d.
+func (t *ResourceSpecCode) decodeJSON(d *rt.Decoder) {
+	*t = ""
+	*t = ResourceSpecCode(d.Str())
 }
 
-// UnmarshalJSON decodes data into t; the error is a *DecodeError naming the
-// JSON pointer of a value of the wrong type, or the byte where the JSON breaks.
+// UnmarshalJSON decodes data into t. The error is a *DecodeError for input
+// that is not JSON, or a *ValidationError listing every member that is
+// missing, null, of the wrong type or not allowed, each by its JSON pointer.
 func (t *ResourceSpecCode) UnmarshalJSON(data []byte) error {
-	d := newJdec(data)
-	if !d.null() {
-		t.decodeJSON(&d)
+	d := rt.NewDecoder(data)
+	if d.NotNull() {
+		*t = ""
+		return d.End()
 	}
-	return d.end()
+	t.decodeJSON(&d)
+	return d.End()
 }

@@ -1,4 +1,4 @@
-package hss
+package hss_test
 
 import (
 	"encoding/json"
@@ -9,6 +9,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/hwcorder/ordergen/generated/hss/hssmock"
+	"github.com/hwcorder/ordergen/rt"
 )
 
 const orderPath = "/v5/p1/quotas/orders"
@@ -39,7 +42,7 @@ func post(t *testing.T, url, path, body string, hdr map[string]string) (int, map
 }
 
 func TestMockOrders(t *testing.T) {
-	m := StartMock(t, WithMockToken("tok"))
+	m := hssmock.Start(t, hssmock.WithToken("tok"))
 	tok := map[string]string{"X-Auth-Token": "tok"}
 	st, out := post(t, m.URL(), orderPath+"?enterprise_project_id=0", validOrder, tok)
 	id, _ := out["order_id"].(string)
@@ -74,7 +77,7 @@ func TestMockOrders(t *testing.T) {
 
 func TestMockSignature(t *testing.T) {
 	now := time.Now()
-	m := StartMock(t, WithMockKey("AK", "SK"))
+	m := hssmock.Start(t, hssmock.WithKey("AK", "SK"))
 	for _, tc := range []struct {
 		sk   string
 		at   time.Time
@@ -82,7 +85,7 @@ func TestMockSignature(t *testing.T) {
 	}{{"SK", now, 200}, {"XX", now, 401}, {"SK", now.Add(20 * time.Minute), 401}} {
 		req, _ := http.NewRequest("POST", m.URL()+orderPath+"?enterprise_project_id=0", strings.NewReader(validOrder))
 		req.Header.Set("Content-Type", "application/json")
-		if err := signRequest(req, []byte(validOrder), "AK", tc.sk, tc.at); err != nil {
+		if err := rt.SignForTest(req, []byte(validOrder), "AK", tc.sk, tc.at); err != nil {
 			t.Fatal(err)
 		}
 		resp, err := http.DefaultClient.Do(req)
@@ -97,7 +100,7 @@ func TestMockSignature(t *testing.T) {
 }
 
 func TestMockConcurrentOrders(t *testing.T) {
-	m := StartMock(t, WithMockToken("tok"))
+	m := hssmock.Start(t, hssmock.WithToken("tok"))
 	const workers, each = 40, 10
 	var mu sync.Mutex
 	ids := map[string]bool{}

@@ -2,7 +2,10 @@
 
 package hss
 
-import "unicode/utf8"
+import (
+	"github.com/hwcorder/ordergen/rt"
+	"unicode/utf8"
+)
 
 // CreateQuotasOrderParams holds the path, query and header parameters of CreateQuotasOrder
 // (POST /v5/{project_id}/quotas/orders). Source: specs/hss.yaml #/paths/~1v5~1{project_id}~1quotas~1orders/post.
@@ -18,51 +21,51 @@ type CreateQuotasOrderParams struct {
 // Validate checks every parameter against the spec and returns a
 // *ValidationError whose violations name the parameters, or nil.
 func (t *CreateQuotasOrderParams) Validate() error {
-	var v violations
-	v.in = "path"
+	var v rt.Violations
+	v.In = "path"
 	if t.ProjectID == "" {
-		v.addParam("project_id", "required", "is required")
+		v.AddParam("project_id", "required", "is required")
 	} else {
 		{
 			n := utf8.RuneCountInString(string(t.ProjectID))
 			if n < 1 {
-				v.addParam("project_id", "minLength", "length must be at least 1 characters")
+				v.AddParam("project_id", "minLength", "length must be at least 1 characters")
 			}
 			if n > 256 {
-				v.addParam("project_id", "maxLength", "length must be at most 256 characters")
+				v.AddParam("project_id", "maxLength", "length must be at most 256 characters")
 			}
 		}
 	}
-	v.in = "query"
+	v.In = "query"
 	if t.EnterpriseProjectID != nil {
 		{
-			n := utf8.RuneCountInString(string(*t.EnterpriseProjectID))
+			n := utf8.RuneCountInString(string((*t.EnterpriseProjectID)))
 			if n < 1 {
-				v.addParam("enterprise_project_id", "minLength", "length must be at least 1 characters")
+				v.AddParam("enterprise_project_id", "minLength", "length must be at least 1 characters")
 			}
 			if n > 256 {
-				v.addParam("enterprise_project_id", "maxLength", "length must be at most 256 characters")
+				v.AddParam("enterprise_project_id", "maxLength", "length must be at most 256 characters")
 			}
 		}
 	}
-	v.in = "header"
+	v.In = "header"
 	if t.Region != nil {
 		{
-			n := utf8.RuneCountInString(string(*t.Region))
+			n := utf8.RuneCountInString(string((*t.Region)))
 			if n < 1 {
-				v.addParam("region", "minLength", "length must be at least 1 characters")
+				v.AddParam("region", "minLength", "length must be at least 1 characters")
 			}
 			if n > 128 {
-				v.addParam("region", "maxLength", "length must be at most 128 characters")
+				v.AddParam("region", "maxLength", "length must be at most 128 characters")
 			}
 		}
 	}
-	return v.err()
+	return v.Err()
 }
 
 // String returns the parameters as JSON, secrets replaced by "******".
 func (t CreateQuotasOrderParams) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb.

@@ -2,35 +2,32 @@
 
 package hss
 
-import "log/slog"
+import (
+	"github.com/hwcorder/ordergen/rt"
+	"log/slog"
+)
 
 // CreateQuotasOrderRequestInfo: Quota order body. Named after the official SDK's body model (model.CreateQuotasOrderRequestInfo).
 //
 // Source: specs/hss.yaml #/components/schemas/CreateQuotasOrderRequestInfo.
 type CreateQuotasOrderRequestInfo struct {
-	// ResourceSpecCode: HSS edition the quotas are for. Required. Constraints: one of "hss.version.basic", "hss.version.advanced", "hss.version.enterprise", "hss.version.premium", "hss.version.wtp", "hss.version.container.enterprise".
+	// ResourceSpecCode: HSS edition the quotas are for. Required. Constraints: one of "hss.version.basic", "hss.version.advanced", "hss.version.enterprise", "hss.version.premium", "hss.version.wtp", "hss.version.container.enterprise". Note: The value list is the page's (取值范围); x-enum-varnames are English renderings of its Chinese labels (基础版 basic, 专业版 professional, 企业版 enterprise, 旗舰版 premium, 网页防篡改版 web tamper protection, 容器版 container), so hss.version.advanced is the professional edition. Required although the page's mandatory column is blank: the SDK models it as a plain value (no omitempty) and the page's sample sets it directly.
 	ResourceSpecCode ResourceSpecCode `json:"resource_spec_code"`
-	// PeriodType: Unit of the subscription period. Required. Constraints: one of 2, 3.
+	// PeriodType: Unit of the subscription period. Required. Constraints: one of 2, 3. Note: Required although the page's mandatory column is blank: the SDK models it as a plain value (no omitempty) and the page's sample sets it directly.
 	PeriodType PeriodType `json:"period_type"`
-	// PeriodNum: Number of subscription periods. Required. Constraints: minimum 1; maximum 1000.
+	// PeriodNum: Number of subscription periods. Required. Constraints: minimum 1; maximum 1000. Note: Required although the page's mandatory column is blank: the SDK models it as a plain value (no omitempty) and the page's sample sets it directly.
 	PeriodNum int32 `json:"period_num"`
-	// IsAutoRenew: Whether the subscription renews automatically. Optional.
+	// IsAutoRenew: Whether the subscription renews automatically. Optional. Note: Optional although the page's mandatory column is blank: the SDK models it as a pointer with omitempty, the page's Go sample passes it by address, and the page gives a default (false).
 	IsAutoRenew *bool `json:"is_auto_renew,omitempty"`
-	// IsAutoPay: Whether the order is paid automatically. Optional.
+	// IsAutoPay: Whether the order is paid automatically. Optional. Note: Optional although the page's mandatory column is blank: the SDK models it as a pointer with omitempty, the page's Go sample passes it by address, and the page gives a default (false).
 	IsAutoPay *bool `json:"is_auto_pay,omitempty"`
-	// SubscriptionNum: Number of quotas to order. Required. Constraints: minimum 1; maximum 500.
+	// SubscriptionNum: Number of quotas to order. Required. Constraints: minimum 1; maximum 500. Note: Required although the page's mandatory column is blank: the SDK models it as a plain value (no omitempty) and the page's sample sets it directly.
 	SubscriptionNum int32 `json:"subscription_num"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // String returns t as JSON.
 func (t CreateQuotasOrderRequestInfo) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.
@@ -49,17 +46,11 @@ func (t CreateQuotasOrderRequestInfo) LogValue() slog.Value {
 type CreateQuotasOrderResponse struct {
 	// OrderID: ID of the created order. Optional. Constraints: at least 1 characters; at most 256 characters.
 	OrderID *string `json:"order_id,omitempty"`
-
-	// Decoding state, set by UnmarshalJSON and read by Validate.
-	xMissing  uint64 // required members that were absent
-	xNull     uint64 // members that were null
-	xNullElem uint64 // array members holding a null element
-	xIsNull   bool   // the value itself was null
 }
 
 // String returns t as JSON.
 func (t CreateQuotasOrderResponse) String() string {
-	return jsonText(t)
+	return rt.JSONText(t)
 }
 
 // GoString is String for the %#v verb, so that no format prints a secret.

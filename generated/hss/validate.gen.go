@@ -2,122 +2,72 @@
 
 package hss
 
-import "unicode/utf8"
+import (
+	"github.com/hwcorder/ordergen/rt"
+	"unicode/utf8"
+)
 
 // Validate checks t against every constraint of specs/hss.yaml #/components/schemas/CreateQuotasOrderRequestInfo and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *CreateQuotasOrderRequestInfo) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *CreateQuotasOrderRequestInfo) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
+func (t *CreateQuotasOrderRequestInfo) validate(v *rt.Violations, p *rt.Path) {
+	{
+		c := p.Child("resource_spec_code")
+		t.ResourceSpecCode.validate(v, &c)
 	}
 	{
-		c := p.child("resource_spec_code")
-		switch {
-		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<0) != 0:
-			v.add(&c, "required", "is required")
-		default:
-			t.ResourceSpecCode.validate(v, &c)
+		c := p.Child("period_type")
+		t.PeriodType.validate(v, &c)
+	}
+	{
+		c := p.Child("period_num")
+		if t.PeriodNum < 1 {
+			v.Add(&c, "minimum", "must be at least 1")
+		}
+		if t.PeriodNum > 1000 {
+			v.Add(&c, "maximum", "must be at most 1000")
 		}
 	}
 	{
-		c := p.child("period_type")
-		switch {
-		case t.xNull&(1<<1) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<1) != 0:
-			v.add(&c, "required", "is required")
-		default:
-			t.PeriodType.validate(v, &c)
+		c := p.Child("subscription_num")
+		if t.SubscriptionNum < 1 {
+			v.Add(&c, "minimum", "must be at least 1")
 		}
-	}
-	{
-		c := p.child("period_num")
-		switch {
-		case t.xNull&(1<<2) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<2) != 0:
-			v.add(&c, "required", "is required")
-		default:
-			if t.PeriodNum < 1 {
-				v.add(&c, "minimum", "must be at least 1")
-			}
-			if t.PeriodNum > 1000 {
-				v.add(&c, "maximum", "must be at most 1000")
-			}
-		}
-	}
-	{
-		c := p.child("is_auto_renew")
-		switch {
-		case t.xNull&(1<<3) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("is_auto_pay")
-		switch {
-		case t.xNull&(1<<4) != 0:
-			v.add(&c, "null", "must not be null")
-		}
-	}
-	{
-		c := p.child("subscription_num")
-		switch {
-		case t.xNull&(1<<5) != 0:
-			v.add(&c, "null", "must not be null")
-		case t.xMissing&(1<<5) != 0:
-			v.add(&c, "required", "is required")
-		default:
-			if t.SubscriptionNum < 1 {
-				v.add(&c, "minimum", "must be at least 1")
-			}
-			if t.SubscriptionNum > 500 {
-				v.add(&c, "maximum", "must be at most 500")
-			}
+		if t.SubscriptionNum > 500 {
+			v.Add(&c, "maximum", "must be at most 500")
 		}
 	}
 }
 
 // Validate checks t against every constraint of specs/hss.yaml #/components/schemas/CreateQuotasOrderResponse and returns
-// a *ValidationError listing each violation in the object, or nil.
+// a *ValidationError listing each violation in the object, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t *CreateQuotasOrderResponse) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t *CreateQuotasOrderResponse) validate(v *violations, p *vpath) {
-	if t.xIsNull {
-		v.add(p, "null", "must not be null")
-		return
-	}
+func (t *CreateQuotasOrderResponse) validate(v *rt.Violations, p *rt.Path) {
 	{
-		c := p.child("order_id")
-		switch {
-		case t.xNull&(1<<0) != 0:
-			v.add(&c, "null", "must not be null")
-		default:
-			if x := t.OrderID; x != nil {
-				x := *x
-				{
-					n := utf8.RuneCountInString(string(x))
-					if n < 1 {
-						v.add(&c, "minLength", "length must be at least 1 characters")
-					}
-					if n > 256 {
-						v.add(&c, "maxLength", "length must be at most 256 characters")
-					}
+		c := p.Child("order_id")
+		if x := t.OrderID; x != nil {
+			x := *x
+			{
+				n := utf8.RuneCountInString(string(x))
+				if n < 1 {
+					v.Add(&c, "minLength", "length must be at least 1 characters")
+				}
+				if n > 256 {
+					v.Add(&c, "maxLength", "length must be at most 256 characters")
 				}
 			}
 		}
@@ -125,31 +75,33 @@ func (t *CreateQuotasOrderResponse) validate(v *violations, p *vpath) {
 }
 
 // Validate checks t against every constraint of specs/hss.yaml #/components/schemas/CreateQuotasOrderRequestInfo/properties/period_type and returns
-// a *ValidationError listing each violation in the value, or nil.
+// a *ValidationError listing each violation in the value, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t PeriodType) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t PeriodType) validate(v *violations, p *vpath) {
-	if !t.Valid() {
-		v.add(p, "enum", "must be one of 2, 3")
+func (t PeriodType) validate(v *rt.Violations, p *rt.Path) {
+	if !(t).Valid() {
+		v.Add(p, "enum", "must be one of 2, 3")
 	}
 }
 
 // Validate checks t against every constraint of specs/hss.yaml #/components/schemas/CreateQuotasOrderRequestInfo/properties/resource_spec_code and returns
-// a *ValidationError listing each violation in the value, or nil.
+// a *ValidationError listing each violation in the value, or nil. It judges
+// the values t holds, as they would be encoded: a nil required slice is missing.
 func (t ResourceSpecCode) Validate() error {
-	v := violations{in: "body"}
-	p := rootPath()
+	v := rt.Violations{In: "body"}
+	p := rt.Root()
 	t.validate(&v, &p)
-	return v.err()
+	return v.Err()
 }
 
-func (t ResourceSpecCode) validate(v *violations, p *vpath) {
-	if !t.Valid() {
-		v.add(p, "enum", "must be one of \"hss.version.basic\", \"hss.version.advanced\", \"hss.version.enterprise\", \"hss.version.premium\", \"hss.version.wtp\", \"hss.version.container.enterprise\"")
+func (t ResourceSpecCode) validate(v *rt.Violations, p *rt.Path) {
+	if !(t).Valid() {
+		v.Add(p, "enum", "must be one of \"hss.version.basic\", \"hss.version.advanced\", \"hss.version.enterprise\", \"hss.version.premium\", \"hss.version.wtp\", \"hss.version.container.enterprise\"")
 	}
 }

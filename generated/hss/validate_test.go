@@ -13,14 +13,53 @@ import (
 // validBody is the spec's request example.
 const validBody = `{"resource_spec_code":"hss.version.enterprise","subscription_num":1,"period_num":1,"period_type":2,"is_auto_renew":false,"is_auto_pay":false}`
 
-// check decodes body and returns its violations as "in pointer rule".
-func check(t *testing.T, body string) []string {
+// violations decodes body and returns what is wrong with it as "in pointer
+// rule", as the mock reports a body: first the violations Unmarshal finds
+// (members missing, null, of the wrong type or not allowed), then those
+// Validate finds in the decoded values, less those at or below a pointer
+// Unmarshal reported (they describe the zero value left in its place).
+func violations(t *testing.T, body string) []string {
 	t.Helper()
 	var b hss.CreateQuotasOrderRequestInfo
-	if err := json.Unmarshal([]byte(body), &b); err != nil {
-		t.Fatalf("decode %s: %v", body, err)
+	derr := json.Unmarshal([]byte(body), &b)
+	var dec *hss.ValidationError
+	if derr != nil && !errors.As(derr, &dec) {
+		t.Fatalf("decode %s: %v", body, derr)
 	}
-	return list(t, b.Validate())
+	out := list(t, derr)
+	var val *hss.ValidationError
+	if err := b.Validate(); err != nil && !errors.As(err, &val) {
+		t.Fatalf("Validate: %v is no *ValidationError", err)
+	}
+	if val == nil {
+		return out
+	}
+	for _, v := range val.Violations {
+		if dec != nil && covered(v.Pointer, dec.Violations) {
+			continue
+		}
+		out = append(out, show(t, v))
+	}
+	return out
+}
+
+// covered reports whether pointer p is at or below one of vs's pointers.
+func covered(p string, vs []hss.Violation) bool {
+	for _, v := range vs {
+		if p == v.Pointer || strings.HasPrefix(p, v.Pointer+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// show renders v as "in pointer rule"; every violation has a message.
+func show(t *testing.T, v hss.Violation) string {
+	t.Helper()
+	if v.Message == "" {
+		t.Errorf("violation %+v has no message", v)
+	}
+	return v.In + " " + v.Pointer + " " + v.Rule
 }
 
 func list(t *testing.T, err error) []string {
@@ -34,10 +73,7 @@ func list(t *testing.T, err error) []string {
 	}
 	var out []string
 	for _, v := range ve.Violations {
-		if v.Message == "" {
-			t.Errorf("violation %+v has no message", v)
-		}
-		out = append(out, v.In+" "+v.Pointer+" "+v.Rule)
+		out = append(out, show(t, v))
 	}
 	return out
 }
@@ -63,6 +99,9 @@ func with(t *testing.T, members map[string]any) string {
 	return string(out)
 }
 
+// TestBodyViolations lists each body's violations as violations does:
+// Unmarshal's in document order (missing members at the end of their
+// object), then Validate's.
 func TestBodyViolations(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -83,7 +122,7 @@ func TestBodyViolations(t *testing.T) {
 			"body /period_num required", "body /subscription_num required",
 		}},
 		{"nulls", with(t, map[string]any{"period_num": json.RawMessage("null"), "is_auto_pay": json.RawMessage("null")}), []string{
-			"body /period_num null", "body /is_auto_pay null",
+			"body /is_auto_pay null", "body /period_num null",
 		}},
 		{"null body", `null`, []string{"body  null"}},
 		{"several", `{"resource_spec_code":"x","period_type":1,"period_num":0,"subscription_num":501}`, []string{
@@ -100,7 +139,7 @@ func TestBodyViolations(t *testing.T) {
 		{"unknown members allowed", validBody[:len(validBody)-1] + `,"extra":{"a":[1]}}`, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := check(t, tc.body); !slices.Equal(got, tc.want) {
+			if got := violations(t, tc.body); !slices.Equal(got, tc.want) {
 				t.Errorf("violations of %s:\ngot  %q\nwant %q", tc.body, got, tc.want)
 			}
 		})
@@ -164,5 +203,25 @@ func TestValidateAllocatesNothing(t *testing.T) {
 		}
 	}); n != 0 {
 		t.Errorf("Validate allocates %v times per run on valid input, want 0", n)
+	}
+}
+
+// TestUnmarshalReportsPresence: whether members are present is judged
+// while decoding. Unmarshal reports a missing required member as a
+// *ValidationError; Validate judges the Go value left in its place (the
+// zero subscription_num, below the minimum). A body that is not JSON is a
+// *DecodeError.
+func TestUnmarshalReportsPresence(t *testing.T) {
+	var b hss.CreateQuotasOrderRequestInfo
+	err := json.Unmarshal([]byte(with(t, map[string]any{"subscription_num": nil})), &b)
+	if got, want := list(t, err), []string{"body /subscription_num required"}; !slices.Equal(got, want) {
+		t.Errorf("Unmarshal: got %q, want %q", got, want)
+	}
+	if got, want := list(t, b.Validate()), []string{"body /subscription_num minimum"}; !slices.Equal(got, want) {
+		t.Errorf("Validate after decoding: got %q, want %q", got, want)
+	}
+	var de *hss.DecodeError
+	if err := b.UnmarshalJSON([]byte(`{"period_num":1`)); !errors.As(err, &de) || !de.Syntax {
+		t.Errorf("UnmarshalJSON of malformed JSON = %v, want a syntax *DecodeError", err)
 	}
 }

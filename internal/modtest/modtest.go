@@ -1,12 +1,15 @@
 // Package modtest is a test helper: it writes files into a module of their
-// own (module name "tst" unless the files hold a go.mod) in a temporary
-// directory and runs go commands there, failing the test with their output.
+// own (module name "tst" unless the files hold a go.mod, requiring this
+// repository's module through a replace directive, so that generated code
+// finds the support package rt) in a temporary directory and runs go
+// commands there, failing the test with their output.
 package modtest
 
 import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -17,7 +20,7 @@ func Run(t testing.TB, files map[string][]byte, cmds ...[]string) {
 	t.Helper()
 	dir := t.TempDir()
 	if _, ok := files["go.mod"]; !ok {
-		files["go.mod"] = []byte("module tst\n\ngo 1.26\n")
+		files["go.mod"] = []byte(GoMod("tst"))
 	}
 	for name, data := range files {
 		path := filepath.Join(dir, name)
@@ -36,4 +39,16 @@ func Run(t testing.TB, files map[string][]byte, cmds ...[]string) {
 			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
 		}
 	}
+}
+
+// GoMod returns a go.mod for module mod that requires this repository's
+// module from its working tree.
+func GoMod(mod string) string {
+	return "module " + mod + "\n\ngo 1.26\n\nrequire github.com/hwcorder/ordergen v0.0.0\n\nreplace github.com/hwcorder/ordergen => " + repoRoot() + "\n"
+}
+
+// repoRoot finds the directory of this repository's go.mod.
+func repoRoot() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Dir(filepath.Dir(filepath.Dir(file)))
 }

@@ -13,12 +13,17 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/hwcorder/ordergen/generator/emit"
+	"github.com/hwcorder/ordergen/generator/emit/rtid"
 	"github.com/hwcorder/ordergen/generator/model"
+	"github.com/hwcorder/ordergen/generator/plan"
 )
 
 // Emit returns client.gen.go for api, in package pkg.
-func Emit(api *model.API, pkg string) ([]emit.File, error) {
-	f := jen.NewFile(pkg)
+func Emit(pl *plan.Package) ([]emit.File, error) {
+	api := pl.API
+	f := jen.NewFile(pl.Name)
+	f.ImportName(rtid.ImportPath, "rt")
+	addAll(f, supportDecls())
 	addAll(f, newClientDecl(api))
 	var errs []string
 	for _, op := range api.Operations {
@@ -53,7 +58,9 @@ func newClientDecl(api *model.API) []jen.Code {
 		"Without WithAKSK or WithToken it sends unauthenticated requests.", api.Source, sanitize(title), api.Service))),
 		jen.Func().Id("NewClient").Params(jen.Id("endpoint").String(), jen.Id("opts").Op("...").Id("Option")).
 			Params(jen.Op("*").Id("Client"), jen.Error()).Block(
-			jen.Return(jen.Id("newClient").Call(jen.Id("endpoint"), jen.Id("opts").Op("..."))),
+			jen.List(jen.Id("core"), jen.Err()).Op(":=").Add(rtid.NewClient()).Call(jen.Id("endpoint"), jen.Id("opts").Op("...")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{jen.Id("core"): jen.Id("core")}), jen.Nil()),
 		),
 		jen.Line(),
 	)
@@ -88,14 +95,14 @@ func method(api *model.API, op *model.Operation) ([]jen.Code, error) {
 	body = append(body, projectFill(op)...)
 	body = append(body, validation(op, result)...)
 	dict := jen.Dict{
-		jen.Id("op"):     jen.Lit(op.ID),
-		jen.Id("method"): jen.Lit(op.Method),
-		jen.Id("path"):   path,
+		jen.Id(rtid.CallOp):     jen.Lit(op.ID),
+		jen.Id(rtid.CallMethod): jen.Lit(op.Method),
+		jen.Id(rtid.CallPath):   path,
 	}
 	if op.RetrySafe {
-		dict[jen.Id("retrySafe")] = jen.True()
+		dict[jen.Id(rtid.CallRetrySafe)] = jen.True()
 	}
-	body = append(body, jen.Id("call").Op(":=").Id("clientCall").Values(dict))
+	body = append(body, jen.Id("call").Op(":=").Add(rtid.Call()).Values(dict))
 	q, err := queryStmts(op)
 	if err != nil {
 		return nil, err
@@ -158,8 +165,8 @@ func projectFill(op *model.Operation) []jen.Code {
 	for _, p := range op.ParamsIn("path") {
 		if p.Name == "project_id" && p.Schema.Kind == model.KindString && p.Schema.GoName == "" {
 			return []jen.Code{
-				jen.If(jen.Id("p").Dot(p.GoName).Op("==").Lit("")).Block(
-					jen.Id("p").Dot(p.GoName).Op("=").Id("c").Dot("cfg").Dot("projectID"),
+				jen.If(jen.Id("p").Dot(plan.ParamFieldName(p)).Op("==").Lit("")).Block(
+					jen.Id("p").Dot(plan.ParamFieldName(p)).Op("=").Id("c").Dot("core").Dot(rtid.ClientProjectID).Call(),
 				),
 			}
 		}
@@ -182,7 +189,7 @@ func validation(op *model.Operation, result string) []jen.Code {
 		check := jen.Id("bodyErr").Op("=").Id("body").Dot("Validate").Call()
 		if op.Body.Required {
 			stmts = append(stmts, jen.If(jen.Id("body").Op("==").Nil()).Block(
-				jen.Id("bodyErr").Op("=").Id("clientBodyRequired").Call(),
+				jen.Id("bodyErr").Op("=").Add(rtid.BodyRequired()).Call(),
 			).Else().Block(check))
 		} else {
 			stmts = append(stmts, jen.If(jen.Id("body").Op("!=").Nil()).Block(check))
@@ -190,10 +197,10 @@ func validation(op *model.Operation, result string) []jen.Code {
 		bodyErr = jen.Id("bodyErr")
 	}
 	stmts = append(stmts, jen.If(
-		jen.Err().Op(":=").Id("clientInvalid").Call(jen.Id("p").Dot("Validate").Call(), bodyErr),
+		jen.Err().Op(":=").Add(rtid.InvalidRequest()).Call(jen.Id("p").Dot("Validate").Call(), bodyErr),
 		jen.Err().Op("!=").Nil(),
 	).Block(fail(result, jen.Err())))
-	return []jen.Code{jen.If(jen.Op("!").Id("c").Dot("cfg").Dot("noValidate")).Block(stmts...)}
+	return []jen.Code{jen.If(jen.Id("c").Dot("core").Dot(rtid.ClientValidates).Call()).Block(stmts...)}
 }
 
 // send calls the core and returns its result.
@@ -209,12 +216,12 @@ func send(op *model.Operation, result string) []jen.Code {
 		in = jen.Id("in")
 	}
 	if result == "" {
-		return append(stmts, jen.Return(jen.Id("c").Dot("do").Call(jen.Id("ctx"), jen.Op("&").Id("call"), in, jen.Nil())))
+		return append(stmts, jen.Return(jen.Id("c").Dot("core").Dot(rtid.ClientDo).Call(jen.Id("ctx"), jen.Op("&").Id("call"), in, jen.Nil())))
 	}
 	return append(stmts,
 		jen.Id("out").Op(":=").New(jen.Id(result)),
 		jen.If(
-			jen.Err().Op(":=").Id("c").Dot("do").Call(jen.Id("ctx"), jen.Op("&").Id("call"), in, jen.Id("out")),
+			jen.Err().Op(":=").Id("c").Dot("core").Dot(rtid.ClientDo).Call(jen.Id("ctx"), jen.Op("&").Id("call"), in, jen.Id("out")),
 			jen.Err().Op("!=").Nil(),
 		).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Return(jen.Id("out"), jen.Nil()),
@@ -251,7 +258,7 @@ func pathExpr(op *model.Operation) (jen.Code, error) {
 		if p.Schema.Kind == model.KindArray {
 			return nil, fmt.Errorf("%s: %s: unsupported: array path parameter %q", p.Pos, p.Pointer, name)
 		}
-		parts = append(parts, jen.Qual("net/url", "PathEscape").Call(toString(p.Schema, jen.Id("p").Dot(p.GoName))))
+		parts = append(parts, jen.Qual("net/url", "PathEscape").Call(toString(p.Schema, jen.Id("p").Dot(plan.ParamFieldName(p)))))
 		rest = rest[i+j+1:]
 	}
 	if len(parts) == 0 {
@@ -278,11 +285,11 @@ func queryStmts(op *model.Operation) ([]jen.Code, error) {
 	stmts := []jen.Code{jen.Var().Id("q").Index().Byte()}
 	for _, p := range params {
 		add := func(s *model.Schema, x jen.Code) jen.Code {
-			return jen.Id("q").Op("=").Id("clientAppendQuery").Call(jen.Id("q"), jen.Lit(p.Name), toString(s, x))
+			return jen.Id("q").Op("=").Add(rtid.AppendQuery()).Call(jen.Id("q"), jen.Lit(p.Name), toString(s, x))
 		}
 		stmts = append(stmts, setOrEach(p, add))
 	}
-	return append(stmts, jen.Id("call").Dot("query").Op("=").String().Call(jen.Id("q"))), nil
+	return append(stmts, jen.Id("call").Dot(rtid.CallQuery).Op("=").String().Call(jen.Id("q"))), nil
 }
 
 // headerStmts adds the header parameters; optional ones only when set.
@@ -291,7 +298,7 @@ func headerStmts(op *model.Operation) ([]jen.Code, error) {
 	for _, p := range op.ParamsIn("header") {
 		name := textproto.CanonicalMIMEHeaderKey(p.Name)
 		add := func(s *model.Schema, x jen.Code) jen.Code {
-			return jen.Id("call").Dot("header").Op("=").Append(jen.Id("call").Dot("header"), jen.Lit(name), toString(s, x))
+			return jen.Id("call").Dot(rtid.CallHeader).Op("=").Append(jen.Id("call").Dot(rtid.CallHeader), jen.Lit(name), toString(s, x))
 		}
 		stmts = append(stmts, setOrEach(p, add))
 	}
@@ -301,7 +308,7 @@ func headerStmts(op *model.Operation) ([]jen.Code, error) {
 // setOrEach applies add to p's value: each item of an array, the pointed-to
 // value of an optional scalar when set, or the value itself.
 func setOrEach(p *model.Param, add func(s *model.Schema, x jen.Code) jen.Code) jen.Code {
-	f := jen.Id("p").Dot(p.GoName)
+	f := jen.Id("p").Dot(plan.ParamFieldName(p))
 	switch {
 	case p.Schema.Kind == model.KindArray:
 		return jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Add(f)).Block(add(p.Schema.Items, jen.Id("x")))

@@ -52,7 +52,7 @@ func testAPI() *model.API {
 }
 
 func TestEmitDoc(t *testing.T) {
-	files, err := client.Emit(testAPI(), "tst")
+	files, err := client.Emit(mustPlan(testAPI(), "tst"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,8 +68,8 @@ func TestEmitDoc(t *testing.T) {
 		"// CreateOrder calls POST /v1/{project_id}/orders/{order_name}: Place an order.\n//\n// Places an order for the project.\n",
 		"// Source: specs/test.yaml #/paths/~1v1~1{project_id}~1orders~1{order_name}/post.\nfunc (c *Client) CreateOrder(ctx context.Context, params *CreateOrderParams, body *Order) (*OrderResult, error) {",
 		"func (c *Client) CheckQuota(ctx context.Context, params *CheckQuotaParams) error {",
-		`path:      "/v1/" + url.PathEscape(p.ProjectID) + "/quota",`,
-		"retrySafe: true,",
+		`"/v1/" + url.PathEscape(p.ProjectID) + "/quota",`,
+		"RetrySafe: true,",
 	} {
 		if !strings.Contains(src, want) {
 			t.Errorf("client.gen.go lacks\n%s\n--- got:\n%s", want, src)
@@ -82,7 +82,7 @@ func TestEmitRejects(t *testing.T) {
 	api.Operations[0].Path = "/v1/{project_id}/orders/{missing}"
 	api.Operations[1].Responses[0].Schema = &model.Schema{Kind: model.KindArray, Items: &model.Schema{Kind: model.KindString}}
 	api.Operations[1].Responses[0].Pos = model.Pos{File: "specs/test.yaml", Line: 9, Col: 3}
-	_, err := client.Emit(api, "tst")
+	_, err := client.Emit(mustPlan(api, "tst"))
 	want := `client: : #/paths/~1v1~1{project_id}~1orders~1{order_name}/post: path parameter "missing" is not declared` + "\n" +
 		`specs/test.yaml:9:3: #/paths/~1v1~1{project_id}~1quota/get: unsupported: success response schema is not a named type`
 	if err == nil || err.Error() != want {
@@ -179,7 +179,7 @@ func TestEmitCompiles(t *testing.T) {
 		t.Skip("runs the go tool")
 	}
 	api := testAPI()
-	gen, err := generator.FromModel(api, generator.Config{Package: "tst"})
+	gen, err := generator.FromModel(api, generator.Config{Package: "tst", ImportPath: "tst"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,7 +25,7 @@ func ExampleEmit() {
 		Body:      &model.Body{Required: true, Schema: body},
 		Responses: []*model.Response{{Status: 200, Schema: result}},
 	}}}
-	files, err := client.Emit(api, "x")
+	files, err := client.Emit(mustPlan(api, "x"))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -44,35 +44,35 @@ func ExampleEmit() {
 	// 		p = *params
 	// 	}
 	// 	if p.ProjectID == "" {
-	// 		p.ProjectID = c.cfg.projectID
+	// 		p.ProjectID = c.core.ProjectID()
 	// 	}
-	// 	if !c.cfg.noValidate {
+	// 	if c.core.Validates() {
 	// 		var bodyErr error
 	// 		if body == nil {
-	// 			bodyErr = clientBodyRequired()
+	// 			bodyErr = rt.BodyRequired()
 	// 		} else {
 	// 			bodyErr = body.Validate()
 	// 		}
-	// 		if err := clientInvalid(p.Validate(), bodyErr); err != nil {
+	// 		if err := rt.InvalidRequest(p.Validate(), bodyErr); err != nil {
 	// 			return nil, err
 	// 		}
 	// 	}
-	// 	call := clientCall{
-	// 		method: "POST",
-	// 		op:     "PlaceOrder",
-	// 		path:   "/v1/" + url.PathEscape(p.ProjectID) + "/orders",
+	// 	call := rt.Call{
+	// 		Method: "POST",
+	// 		Op:     "PlaceOrder",
+	// 		Path:   "/v1/" + url.PathEscape(p.ProjectID) + "/orders",
 	// 	}
 	// 	var q []byte
 	// 	if p.Limit != nil {
-	// 		q = clientAppendQuery(q, "limit", strconv.FormatInt(int64(*p.Limit), 10))
+	// 		q = rt.AppendQuery(q, "limit", strconv.FormatInt(int64(*p.Limit), 10))
 	// 	}
-	// 	call.query = string(q)
+	// 	call.Query = string(q)
 	// 	var in any
 	// 	if body != nil {
 	// 		in = body
 	// 	}
 	// 	out := new(Result)
-	// 	if err := c.do(ctx, &call, in, out); err != nil {
+	// 	if err := c.core.Do(ctx, &call, in, out); err != nil {
 	// 		return nil, err
 	// 	}
 	// 	return out, nil

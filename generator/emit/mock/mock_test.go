@@ -92,11 +92,11 @@ func render(t *testing.T, f emit.File, source string) []byte {
 }
 
 func TestEmitGolden(t *testing.T) {
-	files, err := mock.Emit(testAPI(), "tst")
+	files, err := mock.Emit(mustPlan(testAPI(), "tst"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) != 1 || files[0].Name != "mock.gen.go" {
+	if len(files) != 1 || files[0].Name != "tstmock/mock.gen.go" {
 		t.Fatalf("files = %v, want mock.gen.go", files)
 	}
 	got := render(t, files[0], "specs/tst.yaml")
@@ -113,7 +113,7 @@ func TestEmitGolden(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("mock.gen.go differs from %s (go test -update to accept):\n%s", golden, got)
 	}
-	again, _ := mock.Emit(testAPI(), "tst")
+	again, _ := mock.Emit(mustPlan(testAPI(), "tst"))
 	if !bytes.Equal(render(t, again[0], "specs/tst.yaml"), got) {
 		t.Error("two runs differ")
 	}
@@ -126,7 +126,7 @@ func TestEmitCompiles(t *testing.T) {
 		t.Skip("builds a package")
 	}
 	api := testAPI()
-	gen, err := generator.FromModel(api, generator.Config{Package: "tst"})
+	gen, err := generator.FromModel(api, generator.Config{Package: "tst", ImportPath: "tst"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,18 +137,20 @@ func TestEmitCompiles(t *testing.T) {
 	modtest.Run(t, files, []string{"vet", "."}, []string{"test", "-count=1", "."})
 }
 
-// driveTest runs inside the generated test package.
-var driveTest = strings.ReplaceAll(`package tst
+// driveTest runs beside the generated packages, as a user's test would.
+var driveTest = strings.ReplaceAll(`package tst_test
 
 import (
 	"io"
 	"net/http"
 	"strings"
 	"testing"
+
+	"tst/tstmock"
 )
 
 func TestDrive(t *testing.T) {
-	m := StartMock(t, WithMockToken("tok"))
+	m := tstmock.Start(t, tstmock.WithToken("tok"))
 	for _, tc := range []struct{ path, hdr, body, want string }{
 		{"/v1/p/orders/7?limit=3&dry_run=true&ids=1&ids=2", "en-us", @{"name":"a","period_num":1,"password":"pw"}@, @200 {"order_id":"CS@},
 		{"/v1/p/orders/7?limit=3&ids=1&ids=x&ids=3", "en-us", @{"name":"a","period_num":1}@, @400 {"error":{"error_code":"TST.40000011","error_msg":"invalid request: query parameter \"ids\": type: must be an integer of 32 bits, not \"x\""@},

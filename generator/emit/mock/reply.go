@@ -220,11 +220,11 @@ func exampleCode(v any, depth int) string {
 	return ""
 }
 
-// errorBodyFunc declares mockErrorBody, which renders the service's error
+// errorBodyFunc declares errorBody, which renders the service's error
 // body: every member of the error schema, error_code and error_msg filled
 // in, the others empty ("" or []) as the real service sends them.
 //
-//	func mockErrorBody(code, msg string) []byte {
+//	func errorBody(code, msg string) []byte {
 //		b, _ := json.Marshal(struct {
 //			Details   []struct{} `json:"details"`
 //			ErrorCode string     `json:"error_code"`
@@ -236,9 +236,9 @@ func errorBodyFunc(api *model.API) ([]jen.Code, error) {
 	s, _ := errorSchema(api)
 	typ, val := errorShape(s, 0)
 	return []jen.Code{
-		jen.Comment("mockErrorBody renders the service's error body for error_code code and"),
+		jen.Comment("errorBody renders the service's error body for error_code code and"),
 		jen.Comment("error_msg msg."),
-		jen.Func().Id("mockErrorBody").Params(jen.List(jen.Id("code"), jen.Id("msg")).String()).Index().Byte().Block(
+		jen.Func().Id("errorBody").Params(jen.List(jen.Id("code"), jen.Id("msg")).String()).Index().Byte().Block(
 			jen.List(jen.Id("b"), jen.Id("_")).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Add(typ).Add(val)),
 			jen.Return(jen.Id("b")),
 		),

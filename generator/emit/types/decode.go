@@ -5,186 +5,181 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/hwcorder/ordergen/generator/emit/rtid"
 	"github.com/hwcorder/ordergen/generator/model"
+	"github.com/hwcorder/ordergen/generator/plan"
 )
 
 // decoder declares decodeJSON and UnmarshalJSON for named schema s. The
-// generated code reads JSON with the jdec support type: one pass, no
-// reflection, every value straight into its field. It reads a body as a
-// JSON Schema validator does: a repeated key counts once (the last), a key
-// that differs from a member's name only in case is an unknown member, 2.0
-// is an integer; and it records what a plain decode would lose: absent
-// members, null members, null items hidden in arrays of scalars, unknown
-// members of closed objects.
+// generated code reads JSON with rt.Decoder: one pass, no reflection, every
+// value straight into its field. It reads a body as a JSON Schema validator
+// does (a repeated key counts once, the last; a key that differs from a
+// member's name only in case is an unknown member; 2.0 is an integer) and
+// reports, with their JSON pointers, what a Go value cannot hold: members
+// that are absent although required, null although the schema forbids it,
+// of the wrong type, or unknown to a closed object. Decoding goes on past
+// each, so one error lists them all; the value holds the rest.
 func (e *emitter) decoder(s *model.Schema) []jen.Code {
 	recv := jen.Id("t").Op("*").Id(s.GoName)
-	var decode, unmarshal []jen.Code
+	var body []jen.Code
 	if isStruct(s) {
-		decode = []jen.Code{
-			jen.Comment("decodeJSON reads one value of " + s.GoName + " from d; null sets xIsNull."),
-			jen.Func().Params(recv.Clone()).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("jdec")).Block(e.structDecode(s)...),
-		}
-		unmarshal = []jen.Code{jen.Id("t").Dot("decodeJSON").Call(jen.Op("&").Id("d"))}
+		body = e.structDecode(s)
 	} else {
-		body, hides := e.decodeInto(s, jen.Op("*").Id("t"), false, jen.Id("hid").Op("=").True(), 0, true)
-		results := jen.Null()
-		call := jen.Id("t").Dot("decodeJSON").Call(jen.Op("&").Id("d"))
-		if hides {
-			results = jen.Parens(jen.Id("hid").Bool())
-			body = append(body, jen.Return())
-		}
-		decode = []jen.Code{
-			jen.Comment("decodeJSON reads one value of " + s.GoName + " from d." + hidNote(hides)),
-			jen.Func().Params(recv.Clone()).Id("decodeJSON").Params(jen.Id("d").Op("*").Id("jdec")).Add(results).Block(body...),
-		}
-		if hides {
-			call = jen.Id("_").Op("=").Add(call)
-		}
-		unmarshal = []jen.Code{jen.If(jen.Op("!").Id("d").Dot("null").Call()).Block(call)}
+		body = append([]jen.Code{jen.Op("*").Id("t").Op("=").Add(zeroOf(e, s))}, e.decodeInto(s, jen.Op("*").Id("t"), false, 0, true)...)
 	}
-	out := append(decode, jen.Line(),
-		jen.Comment("UnmarshalJSON decodes data into t; the error is a *DecodeError naming the"),
-		jen.Comment("JSON pointer of a value of the wrong type, or the byte where the JSON breaks."),
-		jen.Func().Params(recv).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-			append(append([]jen.Code{jen.Id("d").Op(":=").Id("newJdec").Call(jen.Id("data"))}, unmarshal...),
-				jen.Return(jen.Id("d").Dot("end").Call()))...,
-		),
+	top := []jen.Code{jen.Id("d").Op(":=").Add(rtid.NewDecoder()).Call(jen.Id("data"))}
+	if s.Nullable {
+		// A nullable type decodes null as its zero value.
+		top = append(top, jen.If(jen.Id("d").Dot(rtid.DecoderNull).Call()).Block(
+			jen.Op("*").Id("t").Op("=").Add(zeroOf(e, s)),
+			jen.Return(jen.Id("d").Dot(rtid.DecoderEnd).Call())))
+	} else {
+		top = append(top, jen.If(jen.Id("d").Dot(rtid.DecoderNotNull).Call()).Block(
+			jen.Op("*").Id("t").Op("=").Add(zeroOf(e, s)),
+			jen.Return(jen.Id("d").Dot(rtid.DecoderEnd).Call())))
+	}
+	top = append(top, jen.Id("t").Dot("decodeJSON").Call(jen.Op("&").Id("d")), jen.Return(jen.Id("d").Dot(rtid.DecoderEnd).Call()))
+	return []jen.Code{
+		jen.Comment("decodeJSON reads one non-null value of " + s.GoName + " from d."),
+		jen.Func().Params(recv.Clone()).Id("decodeJSON").Params(jen.Id("d").Op("*").Add(rtid.Decoder())).Block(body...),
 		jen.Line(),
-	)
-	return out
+		jen.Comment("UnmarshalJSON decodes data into t. The error is a *DecodeError for input"),
+		jen.Comment("that is not JSON, or a *ValidationError listing every member that is"),
+		jen.Comment("missing, null, of the wrong type or not allowed, each by its JSON pointer."),
+		jen.Func().Params(recv).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(top...),
+		jen.Line(),
+	}
 }
 
-func hidNote(hides bool) string {
-	if hides {
-		return " hid reports a null item where the schema allows none."
+// zeroOf is the zero value of named type s.
+func zeroOf(e *emitter, s *model.Schema) jen.Code {
+	if isStruct(s) {
+		return jen.Id(s.GoName).Values()
 	}
-	return ""
+	switch s.Kind {
+	case model.KindString:
+		return jen.Lit("")
+	case model.KindBoolean:
+		return jen.False()
+	case model.KindInteger, model.KindNumber:
+		return jen.Lit(0)
+	}
+	return jen.Nil()
 }
 
 // structDecode is the body of a struct's decodeJSON.
 //
 //	*t = T{}
-//	if d.null() { t.xIsNull = true; return }
-//	if !d.object() { return }
-//	var seen, null, elem uint64
-//	for n := 0; d.member(&n); {
-//		var bit uint64
-//		switch string(d.key) {
-//		case "a": bit = 1 << 0; ...decode or record null...
-//		default: d.skip(); continue
+//	start := d.Pos()
+//	if !d.Object() { return }
+//	var seen [1]uint64
+//	for n := 0; d.Member(&n); {
+//		switch string(d.Key()) {
+//		case "a": if seen[0]&(1<<0) != 0 { d.Repeated(start) }; seen[0] |= 1 << 0; ...
+//		default: d.Skip() // d.Unknown() for a closed object
 //		}
-//		seen |= bit
 //	}
-//	t.xMissing, t.xNull, t.xNullElem = required &^ seen, null, elem
+//	if seen[0]&(1<<0) == 0 { d.Missing(start, "a") } // each required member
 func (e *emitter) structDecode(s *model.Schema) []jen.Code {
-	body := []jen.Code{
-		jen.Op("*").Id("t").Op("=").Id(s.GoName).Values(),
-		jen.If(jen.Id("d").Dot("null").Call()).Block(jen.Id("t").Dot("xIsNull").Op("=").True(), jen.Return()),
+	fields := e.plan.Type(s).Fields
+	body := []jen.Code{jen.Op("*").Id("t").Op("=").Id(s.GoName).Values()}
+	if len(fields) > 0 {
+		body = append(body, jen.Id("start").Op(":=").Id("d").Dot(rtid.DecoderPos).Call())
 	}
-	if len(s.Properties) > 0 {
-		body = append(body, jen.Id("start").Op(":=").Id("d").Dot("pos"))
-	}
-	body = append(body, jen.If(jen.Op("!").Id("d").Dot("object").Call()).Block(jen.Return()))
-	var unknown []jen.Code
+	body = append(body, jen.If(jen.Op("!").Id("d").Dot(rtid.DecoderObject).Call()).Block(jen.Return()))
+	other := jen.Id("d").Dot(rtid.DecoderSkip).Call()
 	if s.ForbidAdditional {
-		body = append(body, jen.Var().Id("unknown").Index().String())
-		unknown = []jen.Code{jen.Id("unknown").Op("=").Append(jen.Id("unknown"), jen.String().Parens(jen.Id("d").Dot("key")))}
+		other = jen.Id("d").Dot(rtid.DecoderUnknown).Call()
 	}
-	if len(s.Properties) == 0 {
-		loop := append(unknown, jen.Id("d").Dot("skip").Call())
-		body = append(body, jen.For(jen.Id("n").Op(":=").Lit(0), jen.Id("d").Dot("member").Call(jen.Op("&").Id("n")), jen.Empty()).Block(loop...))
-		if s.ForbidAdditional {
-			body = append(body, jen.Id("t").Dot("xUnknown").Op("=").Id("unknown"))
-		}
-		return body
+	if len(fields) == 0 {
+		return append(body, jen.For(jen.Id("n").Op(":=").Lit(0), jen.Id("d").Dot(rtid.DecoderMember).Call(jen.Op("&").Id("n")), jen.Empty()).Block(other))
 	}
-	var cases []jen.Code
-	var required uint64
-	elems := false
-	for i, p := range s.Properties {
-		bit := uint64(1) << i
-		if p.Required {
-			required |= bit
-		}
-		stmts, hides := e.memberDecode(p)
-		elems = elems || hides
+	words := (len(fields) + 63) / 64
+	bit := func(i int) (jen.Code, jen.Code) {
+		return jen.Id("seen").Index(jen.Lit(i / 64)), jen.Parens(jen.Lit(1).Op("<<").Lit(i % 64))
+	}
+	var cases, missing []jen.Code
+	for i, f := range fields {
+		w, b := bit(i)
 		head := []jen.Code{
-			jen.Id("bit").Op("=").Add(bitLit(bit)),
-			jen.If(jen.Id("seen").Op("&").Id("bit").Op("!=").Lit(0)).Block(jen.Id("d").Dot("repeated").Call(jen.Id("start"))),
+			jen.If(jen.Add(w).Op("&").Add(b).Op("!=").Lit(0)).Block(jen.Id("d").Dot(rtid.DecoderRepeated).Call(jen.Id("start"))),
+			jen.Add(w).Op("|=").Add(b),
 		}
-		cases = append(cases, jen.Case(jen.Lit(p.Name)).Block(append(head, stmts...)...))
+		cases = append(cases, jen.Case(jen.Lit(f.Prop.Name)).Block(append(head, e.memberDecode(f)...)...))
+		if f.Prop.Required {
+			w, b := bit(i)
+			missing = append(missing, jen.If(jen.Add(w).Op("&").Add(b).Op("==").Lit(0)).Block(
+				jen.Id("d").Dot(rtid.DecoderMissing).Call(jen.Id("start"), jen.Lit(f.Prop.Name))))
+		}
 	}
-	cases = append(cases, jen.Default().Block(append(unknown, jen.Id("d").Dot("skip").Call(), jen.Continue())...))
-	vars := []jen.Code{jen.Id("seen"), jen.Id("null")}
-	if elems {
-		vars = append(vars, jen.Id("elem"))
-	}
+	cases = append(cases, jen.Default().Block(other))
 	body = append(body,
-		jen.Var().List(vars...).Uint64(),
-		jen.For(jen.Id("n").Op(":=").Lit(0), jen.Id("d").Dot("member").Call(jen.Op("&").Id("n")), jen.Empty()).Block(
-			jen.Var().Id("bit").Uint64(),
-			jen.Switch(jen.String().Parens(jen.Id("d").Dot("key"))).Block(cases...),
-			jen.Id("seen").Op("|=").Id("bit"),
+		jen.Var().Id("seen").Index(jen.Lit(words)).Uint64(),
+		jen.For(jen.Id("n").Op(":=").Lit(0), jen.Id("d").Dot(rtid.DecoderMember).Call(jen.Op("&").Id("n")), jen.Empty()).Block(
+			jen.Switch(jen.String().Parens(jen.Id("d").Dot(rtid.DecoderKey).Call())).Block(cases...),
 		),
-		jen.Id("t").Dot("xMissing").Op("=").Id(fmt.Sprintf("%#x", required)).Op("&^").Id("seen"),
-		jen.Id("t").Dot("xNull").Op("=").Id("null"),
 	)
-	if elems {
-		body = append(body, jen.Id("t").Dot("xNullElem").Op("=").Id("elem"))
-	}
-	if s.ForbidAdditional {
-		body = append(body, jen.Id("t").Dot("xUnknown").Op("=").Id("unknown"))
-	}
-	return body
+	return append(body, missing...)
 }
 
-// memberDecode reads member p, which may be null or repeated.
-//
-//	if d.null() { null |= bit; t.F = zero } else { null &^= bit; ...decode... }
-func (e *emitter) memberDecode(p *model.Property) ([]jen.Code, bool) {
-	f := jen.Id("t").Dot(p.GoName)
-	shape := shapeOf(p)
-	dec, hides := e.decodeInto(p.Schema, f, shape == shapePointer, jen.Id("elem").Op("|=").Id("bit"), 0, false)
-	var zero jen.Code
-	switch {
-	case shape != shapeValue:
-		zero = jen.Nil()
-	default:
-		zero = zeroValue(p.Schema)
+// nullCheck returns the condition that consumes a null member: d.Null()
+// where the schema allows null, d.NotNull() (which records a violation)
+// where it does not.
+func nullCheck(nullable bool) jen.Code {
+	if nullable {
+		return jen.Id("d").Dot(rtid.DecoderNull).Call()
 	}
-	var pre []jen.Code
-	if hides {
-		pre = append(pre, jen.Id("elem").Op("&^=").Id("bit"))
-	}
-	return append(pre, jen.If(jen.Id("d").Dot("null").Call()).Block(
-		jen.Id("null").Op("|=").Id("bit"),
-		f.Clone().Op("=").Add(zero),
-	).Else().Block(append([]jen.Code{jen.Id("null").Op("&^=").Id("bit")}, dec...)...)), hides
+	return jen.Id("d").Dot(rtid.DecoderNotNull).Call()
 }
 
-// scalarRead returns the jdec call reading a scalar of schema s, converted
-// to s's Go type.
-func scalarRead(s *model.Schema) jen.Code {
+// memberDecode reads the value of field f, which may be null.
+func (e *emitter) memberDecode(f *plan.Field) []jen.Code {
+	fld := jen.Id("t").Dot(f.Name)
+	s := f.Prop.Schema
+	switch f.Presence {
+	case plan.Nilable:
+		if s.Kind == model.KindAny {
+			return []jen.Code{fld.Clone().Op("=").Id("d").Dot(rtid.DecoderAnyValue).Call()}
+		}
+		dec := e.decodeInto(s, fld.Clone(), false, 0, false)
+		return []jen.Code{jen.If(nullCheck(s.Nullable)).Block(fld.Clone().Op("=").Nil()).Else().Block(dec...)}
+	case plan.Nullable:
+		// t.F = rt.Nullable[T]{Set: true, Null: true} or {Value: v, Set: true}
+		null := fld.Clone().Op("=").Add(f.Type.Code()).Values(jen.Dict{jen.Id(rtid.NullableSet): jen.True(), jen.Id(rtid.NullableNull): jen.True()})
+		dec := append([]jen.Code{jen.Var().Id("v").Add(f.Elem.Code())}, e.decodeInto(s, jen.Id("v"), false, 0, false)...)
+		dec = append(dec, fld.Clone().Op("=").Add(f.Type.Code()).Values(jen.Dict{jen.Id(rtid.NullableValue): jen.Id("v"), jen.Id(rtid.NullableSet): jen.True()}))
+		return []jen.Code{jen.If(jen.Id("d").Dot(rtid.DecoderNull).Call()).Block(null).Else().Block(dec...)}
+	case plan.Pointer:
+		dec := e.decodeInto(s, fld.Clone(), true, 0, false)
+		return []jen.Code{jen.If(nullCheck(s.Nullable)).Block(fld.Clone().Op("=").Nil()).Else().Block(dec...)}
+	}
+	dec := e.decodeInto(s, fld.Clone(), false, 0, false)
+	return []jen.Code{jen.If(nullCheck(false)).Block(fld.Clone().Op("=").Add(e.zero(s))).Else().Block(dec...)}
+}
+
+// scalarRead returns the Decoder call reading a scalar of schema s,
+// converted to s's Go type when it is a named one.
+func (e *emitter) scalarRead(s *model.Schema, named bool) jen.Code {
 	var call jen.Code
 	switch s.Kind {
 	case model.KindString:
-		call = jen.Id("d").Dot("str").Call()
+		call = jen.Id("d").Dot(rtid.DecoderStr).Call()
 	case model.KindInteger:
 		if s.Format == "int32" {
-			call = jen.Id("d").Dot("int32").Call()
+			call = jen.Id("d").Dot(rtid.DecoderInt32).Call()
 		} else {
-			call = jen.Id("d").Dot("int64").Call()
+			call = jen.Id("d").Dot(rtid.DecoderInt64).Call()
 		}
 	case model.KindNumber:
 		if s.Format == "float" {
-			call = jen.Float32().Parens(jen.Id("d").Dot("float").Call(jen.Lit(32)))
+			call = jen.Float32().Parens(jen.Id("d").Dot(rtid.DecoderFloat).Call(jen.Lit(32)))
 		} else {
-			call = jen.Id("d").Dot("float").Call(jen.Lit(64))
+			call = jen.Id("d").Dot(rtid.DecoderFloat).Call(jen.Lit(64))
 		}
 	case model.KindBoolean:
-		call = jen.Id("d").Dot("boolean").Call()
+		call = jen.Id("d").Dot(rtid.DecoderBoolean).Call()
 	}
-	if s.GoName != "" {
+	if named {
 		return jen.Id(s.GoName).Parens(call)
 	}
 	return call
@@ -199,142 +194,65 @@ func isScalar(s *model.Schema) bool {
 }
 
 // decodeInto returns statements that read a non-null value of schema s
-// into lhs (through a new pointer when ptr), running hid when a null item
-// hides where the schema allows none; hides says whether that can happen.
-// inline decodes s itself even when it is a named type (inside its own
-// decodeJSON).
-func (e *emitter) decodeInto(s *model.Schema, lhs jen.Code, ptr bool, hid jen.Code, depth int, inline bool) ([]jen.Code, bool) {
-	named := s.GoName != "" && !inline
+// into lhs (through a new pointer when ptr). inline decodes s itself even
+// when it is a named type (inside its own decodeJSON).
+func (e *emitter) decodeInto(s *model.Schema, lhs jen.Code, ptr bool, depth int, inline bool) []jen.Code {
+	named := e.plan.Type(s) != nil && !inline
 	switch {
-	case named && isStruct(s):
-		if ptr {
-			return []jen.Code{jen.Id("v").Op(":=").New(jen.Id(s.GoName)), jen.Id("v").Dot("decodeJSON").Call(jen.Id("d")), jen.Add(lhs).Op("=").Id("v")}, false
-		}
-		return []jen.Code{jen.Add(lhs).Dot("decodeJSON").Call(jen.Id("d"))}, false
 	case named && !isScalar(s):
-		hides := e.hidesNull(s)
-		call := jen.Id("v").Dot("decodeJSON").Call(jen.Id("d"))
 		if ptr {
-			stmts := []jen.Code{jen.Id("v").Op(":=").New(jen.Id(s.GoName))}
-			if hides {
-				stmts = append(stmts, jen.If(call).Block(hid))
-			} else {
-				stmts = append(stmts, call)
-			}
-			return append(stmts, jen.Add(lhs).Op("=").Id("v")), hides
+			return []jen.Code{jen.Id("v").Op(":=").New(jen.Id(s.GoName)), jen.Id("v").Dot("decodeJSON").Call(jen.Id("d")), jen.Add(lhs).Op("=").Id("v")}
 		}
-		call = jen.Add(lhs).Dot("decodeJSON").Call(jen.Id("d"))
-		if hides {
-			return []jen.Code{jen.If(call).Block(hid)}, true
-		}
-		return []jen.Code{call}, false
+		return []jen.Code{jen.Add(lhs).Dot("decodeJSON").Call(jen.Id("d"))}
 	case isScalar(s):
+		read := e.scalarRead(s, e.plan.Type(s) != nil)
 		if ptr {
-			return []jen.Code{jen.Id("v").Op(":=").Add(scalarRead(s)), jen.Add(lhs).Op("=").Op("&").Id("v")}, false
+			return []jen.Code{jen.Id("v").Op(":=").Add(read), jen.Add(lhs).Op("=").Op("&").Id("v")}
 		}
-		if inline && s.GoName != "" {
-			read := scalarRead(&model.Schema{Kind: s.Kind, Format: s.Format})
-			return []jen.Code{jen.Add(lhs).Op("=").Id(s.GoName).Parens(read)}, false
-		}
-		return []jen.Code{jen.Add(lhs).Op("=").Add(scalarRead(s))}, false
+		return []jen.Code{jen.Add(lhs).Op("=").Add(read)}
 	case s.Kind == model.KindArray:
-		return e.arrayDecode(s, lhs, hid, depth)
+		return e.arrayDecode(s, lhs, ptr, depth)
 	case s.Kind == model.KindObject && s.AdditionalProperties != nil:
-		return e.mapDecode(s, lhs, hid, depth)
+		return e.mapDecode(s, lhs, ptr, depth)
 	}
-	return []jen.Code{jen.Add(lhs).Op("=").Id("d").Dot("anyValue").Call()}, false
+	if ptr {
+		return []jen.Code{jen.Id("v").Op(":=").Id("d").Dot(rtid.DecoderAnyValue).Call(), jen.Add(lhs).Op("=").Op("&").Id("v")}
+	}
+	return []jen.Code{jen.Add(lhs).Op("=").Id("d").Dot(rtid.DecoderAnyValue).Call()}
 }
 
-// hidesNull reports whether a value of s can hold a null item that
-// decodes as a zero value although the schema allows no null there.
-func (e *emitter) hidesNull(s *model.Schema) bool {
-	var el *model.Schema
+// itemDecode reads one array item or map value of schema el into a new
+// variable named v and passes it to store.
+func (e *emitter) itemDecode(el *model.Schema, v string, depth int, store func(jen.Code) jen.Code) []jen.Code {
+	et := e.plan.ElemType(el)
+	var out []jen.Code
 	switch {
-	case s.Kind == model.KindArray:
-		el = s.Items
-	case s.Kind == model.KindObject && !isStruct(s) && s.AdditionalProperties != nil:
-		el = s.AdditionalProperties
+	case el.Kind == model.KindAny:
+	case el.Nullable:
+		out = append(out, jen.If(jen.Id("d").Dot(rtid.DecoderNull).Call()).Block(store(e.zeroItem(el)), jen.Continue()))
 	default:
-		return false
+		out = append(out, jen.If(jen.Id("d").Dot(rtid.DecoderNotNull).Call()).Block(store(e.zeroItem(el)), jen.Continue()))
 	}
-	if el == nil || isStruct(el) || el.Kind == model.KindAny {
-		return false
-	}
-	return !el.Nullable || e.hidesNull(el)
+	out = append(out, jen.Var().Id(v).Add(et.Code()))
+	out = append(out, e.decodeInto(el, jen.Id(v), et.Kind == plan.GoPointer, depth+1, false)...)
+	return append(out, store(jen.Id(v)))
 }
 
-// itemNull handles a null item or map value: a nil for a nullable or
-// nil-able item type, else hid and a zero value.
-func (e *emitter) itemNull(el *model.Schema, appendZero func(zero jen.Code) jen.Code, hid jen.Code) []jen.Code {
-	switch {
-	case isStruct(el) || el.Kind == model.KindAny:
-		return nil // the item decodes null itself
-	case el.Nullable && (nullableScalar(el) || !isScalar(el)):
-		return []jen.Code{jen.If(jen.Id("d").Dot("null").Call()).Block(appendZero(jen.Nil()), jen.Continue())}
+// zeroItem is what a null item holds: nil for pointers, slices and maps,
+// the zero value otherwise.
+func (e *emitter) zeroItem(el *model.Schema) jen.Code {
+	switch e.plan.ElemType(el).Kind {
+	case plan.GoPointer, plan.GoSlice, plan.GoMap, plan.GoAny:
+		return jen.Nil()
 	}
-	zero := zeroValue(el)
-	if !isScalar(el) {
-		zero = jen.Nil()
-	}
-	return []jen.Code{jen.If(jen.Id("d").Dot("null").Call()).Block(hid, appendZero(zero), jen.Continue())}
+	return e.zero(el)
 }
 
-// arrayDecode reads an inline array.
-//
-//	if d.array() {
-//		s0 := make([]E, 0)
-//		for n0 := 0; d.elem(&n0); { var e0 E; ...; s0 = append(s0, e0) }
-//		lhs = s0
-//	}
-func (e *emitter) arrayDecode(s *model.Schema, lhs, hid jen.Code, depth int) ([]jen.Code, bool) {
-	sv, nv, ev := fmt.Sprintf("s%d", depth), fmt.Sprintf("n%d", depth), fmt.Sprintf("e%d", depth)
-	el := s.Items
-	elPtr := nullableScalar(el)
-	inner, hides := e.decodeInto(el, jen.Id(ev), elPtr, hid, depth+1, false)
-	nulls := e.itemNull(el, func(zero jen.Code) jen.Code {
-		return jen.Id(sv).Op("=").Append(jen.Id(sv), zero)
-	}, hid)
-	hides = hides || (len(nulls) > 0 && !(el.Nullable && (nullableScalar(el) || !isScalar(el))))
-	loop := append(nulls, jen.Var().Id(ev).Add(elemType(el)))
-	loop = append(loop, inner...)
-	loop = append(loop, jen.Id(sv).Op("=").Append(jen.Id(sv), jen.Id(ev)))
-	return []jen.Code{jen.If(jen.Id("d").Dot("array").Call()).Block(
-		jen.Id(sv).Op(":=").Make(jen.Index().Add(elemType(el)), jen.Lit(0)),
-		jen.For(jen.Id(nv).Op(":=").Lit(0), jen.Id("d").Dot("elem").Call(jen.Op("&").Id(nv)), jen.Empty()).Block(loop...),
-		jen.Add(lhs).Op("=").Id(sv),
-	)}, hides
-}
-
-// mapDecode reads an inline map.
-func (e *emitter) mapDecode(s *model.Schema, lhs, hid jen.Code, depth int) ([]jen.Code, bool) {
-	mv, nv, kv, ev := fmt.Sprintf("m%d", depth), fmt.Sprintf("n%d", depth), fmt.Sprintf("k%d", depth), fmt.Sprintf("e%d", depth)
-	el := s.AdditionalProperties
-	elPtr := nullableScalar(el)
-	inner, hides := e.decodeInto(el, jen.Id(ev), elPtr, hid, depth+1, false)
-	nulls := e.itemNull(el, func(zero jen.Code) jen.Code {
-		return jen.Id(mv).Index(jen.Id(kv)).Op("=").Add(zero)
-	}, hid)
-	hides = hides || (len(nulls) > 0 && !(el.Nullable && (nullableScalar(el) || !isScalar(el))))
-	ov := fmt.Sprintf("o%d", depth)
-	loop := append([]jen.Code{
-		jen.Id(kv).Op(":=").String().Parens(jen.Id("d").Dot("key")),
-		jen.If(jen.List(jen.Id("_"), jen.Id("dup")).Op(":=").Id(mv).Index(jen.Id(kv)), jen.Id("dup")).Block(jen.Id("d").Dot("repeated").Call(jen.Id(ov))),
-	}, nulls...)
-	loop = append(loop, jen.Var().Id(ev).Add(elemType(el)))
-	loop = append(loop, inner...)
-	loop = append(loop, jen.Id(mv).Index(jen.Id(kv)).Op("=").Id(ev))
-	return []jen.Code{jen.Id(ov).Op(":=").Id("d").Dot("pos"), jen.If(jen.Id("d").Dot("object").Call()).Block(
-		jen.Id(mv).Op(":=").Make(jen.Map(jen.String()).Add(elemType(el))),
-		jen.For(jen.Id(nv).Op(":=").Lit(0), jen.Id("d").Dot("member").Call(jen.Op("&").Id(nv)), jen.Empty()).Block(loop...),
-		jen.Add(lhs).Op("=").Id(mv),
-	)}, hides
-}
-
-// zeroValue is the Go zero value of a non-nil-able value of schema s.
-func zeroValue(s *model.Schema) jen.Code {
-	switch {
+// zero is the zero value of a value of schema s.
+func (e *emitter) zero(s *model.Schema) jen.Code {
+	switch t := e.plan.TypeOf(s); {
 	case isStruct(s):
-		return jen.Id(s.GoName).Values()
+		return jen.Add(t.Code()).Values()
 	case s.Kind == model.KindString:
 		return jen.Lit("")
 	case s.Kind == model.KindBoolean:
@@ -343,4 +261,43 @@ func zeroValue(s *model.Schema) jen.Code {
 		return jen.Lit(0)
 	}
 	return jen.Nil()
+}
+
+// arrayDecode reads an inline array.
+//
+//	if d.Array() {
+//		s0 := make([]E, 0)
+//		for n0 := 0; d.Elem(&n0); { ...null...; var e0 E; ...; s0 = append(s0, e0) }
+//		lhs = s0 // or &s0
+//	}
+func (e *emitter) arrayDecode(s *model.Schema, lhs jen.Code, ptr bool, depth int) []jen.Code {
+	sv, nv, ev := fmt.Sprintf("s%d", depth), fmt.Sprintf("n%d", depth), fmt.Sprintf("e%d", depth)
+	loop := e.itemDecode(s.Items, ev, depth, func(x jen.Code) jen.Code { return jen.Id(sv).Op("=").Append(jen.Id(sv), x) })
+	set := jen.Add(lhs).Op("=").Id(sv)
+	if ptr {
+		set = jen.Add(lhs).Op("=").Op("&").Id(sv)
+	}
+	return []jen.Code{jen.If(jen.Id("d").Dot(rtid.DecoderArray).Call()).Block(
+		jen.Id(sv).Op(":=").Make(e.plan.TypeOf(s).Code(), jen.Lit(0)),
+		jen.For(jen.Id(nv).Op(":=").Lit(0), jen.Id("d").Dot(rtid.DecoderElem).Call(jen.Op("&").Id(nv)), jen.Empty()).Block(loop...),
+		set,
+	)}
+}
+
+// mapDecode reads an inline map; a repeated key counts once, the last.
+func (e *emitter) mapDecode(s *model.Schema, lhs jen.Code, ptr bool, depth int) []jen.Code {
+	mv, nv, kv, ev, ov := fmt.Sprintf("m%d", depth), fmt.Sprintf("n%d", depth), fmt.Sprintf("k%d", depth), fmt.Sprintf("e%d", depth), fmt.Sprintf("o%d", depth)
+	loop := append([]jen.Code{
+		jen.Id(kv).Op(":=").String().Parens(jen.Id("d").Dot(rtid.DecoderKey).Call()),
+		jen.If(jen.List(jen.Id("_"), jen.Id("dup")).Op(":=").Id(mv).Index(jen.Id(kv)), jen.Id("dup")).Block(jen.Id("d").Dot(rtid.DecoderRepeated).Call(jen.Id(ov))),
+	}, e.itemDecode(s.AdditionalProperties, ev, depth, func(x jen.Code) jen.Code { return jen.Id(mv).Index(jen.Id(kv)).Op("=").Add(x) })...)
+	set := jen.Add(lhs).Op("=").Id(mv)
+	if ptr {
+		set = jen.Add(lhs).Op("=").Op("&").Id(mv)
+	}
+	return []jen.Code{jen.Id(ov).Op(":=").Id("d").Dot(rtid.DecoderPos).Call(), jen.If(jen.Id("d").Dot(rtid.DecoderObject).Call()).Block(
+		jen.Id(mv).Op(":=").Make(e.plan.TypeOf(s).Code()),
+		jen.For(jen.Id(nv).Op(":=").Lit(0), jen.Id("d").Dot(rtid.DecoderMember).Call(jen.Op("&").Id(nv)), jen.Empty()).Block(loop...),
+		set,
+	)}
 }

@@ -23,7 +23,7 @@ func Example() {
 			{Name: "name", GoName: "Name", Schema: &model.Schema{Kind: model.KindString, MaxLength: &max}},
 		},
 	}
-	files, err := types.Emit(&model.API{Source: "api.yaml", Schemas: []*model.Schema{order, mode}}, "shop")
+	files, err := types.Emit(mustPlan(&model.API{Source: "api.yaml", Schemas: []*model.Schema{order, mode}}, "shop"))
 	if err != nil {
 		panic(err)
 	}
@@ -38,46 +38,34 @@ func Example() {
 	// Output:
 	// package shop
 	//
-	// import "unicode/utf8"
+	// import (
+	// 	"github.com/hwcorder/ordergen/rt"
+	// 	"unicode/utf8"
+	// )
 	//
 	// // Validate checks t against every constraint of api.yaml #/components/schemas/Order and returns
-	// // a *ValidationError listing each violation in the object, or nil.
+	// // a *ValidationError listing each violation in the object, or nil. It judges
+	// // the values t holds, as they would be encoded: a nil required slice is missing.
 	// func (t *Order) Validate() error {
-	// 	v := violations{in: "body"}
-	// 	p := rootPath()
+	// 	v := rt.Violations{In: "body"}
+	// 	p := rt.Root()
 	// 	t.validate(&v, &p)
-	// 	return v.err()
+	// 	return v.Err()
 	// }
 	//
-	// func (t *Order) validate(v *violations, p *vpath) {
-	// 	if t.xIsNull {
-	// 		v.add(p, "null", "must not be null")
-	// 		return
+	// func (t *Order) validate(v *rt.Violations, p *rt.Path) {
+	// 	{
+	// 		c := p.Child("period_type")
+	// 		t.PeriodType.validate(v, &c)
 	// 	}
 	// 	{
-	// 		c := p.child("period_type")
-	// 		switch {
-	// 		case t.xNull&(1<<0) != 0:
-	// 			v.add(&c, "null", "must not be null")
-	// 		case t.xMissing&(1<<0) != 0:
-	// 			v.add(&c, "required", "is required")
-	// 		default:
-	// 			t.PeriodType.validate(v, &c)
-	// 		}
-	// 	}
-	// 	{
-	// 		c := p.child("name")
-	// 		switch {
-	// 		case t.xNull&(1<<1) != 0:
-	// 			v.add(&c, "null", "must not be null")
-	// 		default:
-	// 			if x := t.Name; x != nil {
-	// 				x := *x
-	// 				{
-	// 					n := utf8.RuneCountInString(string(x))
-	// 					if n > 64 {
-	// 						v.add(&c, "maxLength", "length must be at most 64 characters")
-	// 					}
+	// 		c := p.Child("name")
+	// 		if x := t.Name; x != nil {
+	// 			x := *x
+	// 			{
+	// 				n := utf8.RuneCountInString(string(x))
+	// 				if n > 64 {
+	// 					v.Add(&c, "maxLength", "length must be at most 64 characters")
 	// 				}
 	// 			}
 	// 		}
@@ -85,17 +73,18 @@ func Example() {
 	// }
 	//
 	// // Validate checks t against every constraint of api.yaml #/components/schemas/PeriodType and returns
-	// // a *ValidationError listing each violation in the value, or nil.
+	// // a *ValidationError listing each violation in the value, or nil. It judges
+	// // the values t holds, as they would be encoded: a nil required slice is missing.
 	// func (t PeriodType) Validate() error {
-	// 	v := violations{in: "body"}
-	// 	p := rootPath()
+	// 	v := rt.Violations{In: "body"}
+	// 	p := rt.Root()
 	// 	t.validate(&v, &p)
-	// 	return v.err()
+	// 	return v.Err()
 	// }
 	//
-	// func (t PeriodType) validate(v *violations, p *vpath) {
-	// 	if !t.Valid() {
-	// 		v.add(p, "enum", "must be one of 2, 3")
+	// func (t PeriodType) validate(v *rt.Violations, p *rt.Path) {
+	// 	if !(t).Valid() {
+	// 		v.Add(p, "enum", "must be one of 2, 3")
 	// 	}
 	// }
 	// end

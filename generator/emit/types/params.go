@@ -5,7 +5,9 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/hwcorder/ordergen/generator/emit/rtid"
 	"github.com/hwcorder/ordergen/generator/model"
+	"github.com/hwcorder/ordergen/generator/plan"
 )
 
 // paramsDecl declares op's parameter struct with Validate and a String
@@ -14,29 +16,27 @@ func (e *emitter) paramsDecl(op *model.Operation) []jen.Code {
 	name := op.ParamsGoName
 	var fields, checks, redact []jen.Code
 	loc := ""
-	for _, p := range op.Params {
-		typ := goType(p.Schema)
+	for _, pf := range e.plan.Op(op).Fields {
+		p := pf.Param
+		typ := pf.Type.Code()
 		tag := p.Name
 		if !p.Required {
 			tag += ",omitempty"
-			if p.Schema.Kind != model.KindArray {
-				typ = jen.Op("*").Add(typ)
-			}
 		}
 		req := "Optional."
 		if p.Required {
 			req = "Required."
 		}
 		fields = append(fields,
-			jen.Comment(docLines(p.GoName, p.Description)+fmt.Sprintf(" In: %s %q. %s", p.In, p.Name, req)+constraintNote(p.Schema)),
-			jen.Id(p.GoName).Add(typ).Tag(map[string]string{"json": tag}))
+			jen.Comment(docLines(pf.Name, p.Description)+fmt.Sprintf(" In: %s %q. %s", p.In, p.Name, req)+constraintNote(p.Schema)),
+			jen.Id(pf.Name).Add(typ).Tag(map[string]string{"json": tag}))
 		if p.In != loc {
-			checks = append(checks, jen.Id("v").Dot("in").Op("=").Lit(p.In))
+			checks = append(checks, jen.Id("v").Dot(rtid.ViolationsIn).Op("=").Lit(p.In))
 			loc = p.In
 		}
-		checks = append(checks, e.paramChecks(p)...)
+		checks = append(checks, e.paramChecks(pf)...)
 		if p.Secret {
-			redact = append(redact, redactParam(p))
+			redact = append(redact, redactParam(pf))
 		}
 	}
 	out := []jen.Code{
@@ -47,12 +47,12 @@ func (e *emitter) paramsDecl(op *model.Operation) []jen.Code {
 		jen.Comment("Validate checks every parameter against the spec and returns a"),
 		jen.Comment("*ValidationError whose violations name the parameters, or nil."),
 		jen.Func().Params(jen.Id("t").Op("*").Id(name)).Id("Validate").Params().Error().Block(
-			append(append([]jen.Code{jen.Var().Id("v").Id("violations")}, checks...), jen.Return(jen.Id("v").Dot("err").Call()))...,
+			append(append([]jen.Code{jen.Var().Id("v").Add(rtid.Violations())}, checks...), jen.Return(jen.Id("v").Dot(rtid.ViolationsErr).Call()))...,
 		),
 		jen.Line(),
 		jen.Comment("String returns the parameters as JSON, secrets replaced by \"******\"."),
 		jen.Func().Params(jen.Id("t").Id(name)).Id("String").Params().String().Block(
-			append(redact, jen.Return(jen.Id("jsonText").Call(jen.Id("t"))))...,
+			append(redact, jen.Return(rtid.JSONText().Call(jen.Id("t"))))...,
 		),
 		jen.Line(),
 		jen.Comment("GoString is String for the %#v verb."),
@@ -65,33 +65,39 @@ func (e *emitter) paramsDecl(op *model.Operation) []jen.Code {
 }
 
 // redactParam replaces a secret parameter in the copy t.
-func redactParam(p *model.Param) jen.Code {
-	f := jen.Id("t").Dot(p.GoName)
+func redactParam(pf *plan.ParamField) jen.Code {
+	p := pf.Param
+	f := jen.Id("t").Dot(pf.Name)
 	if !p.Required {
 		return jen.If(f.Clone().Op("!=").Nil()).Block(
-			jen.Id("r").Op(":=").Id(typeName(p.Schema)).Parens(jen.Id("redactedText")),
+			jen.Id("r").Op(":=").Id(typeName(p.Schema)).Parens(rtid.Redacted()),
 			f.Clone().Op("=").Op("&").Id("r"),
 		)
 	}
-	return f.Op("=").Id(typeName(p.Schema)).Parens(jen.Id("redactedText"))
+	return f.Op("=").Id(typeName(p.Schema)).Parens(rtid.Redacted())
 }
 
 // paramChecks validates one parameter, reporting under its name.
-func (e *emitter) paramChecks(p *model.Param) []jen.Code {
+func (e *emitter) paramChecks(pf *plan.ParamField) []jen.Code {
+	p := pf.Param
 	rep := func(rule, msg string) jen.Code {
-		return jen.Id("v").Dot("addParam").Call(jen.Lit(p.Name), jen.Lit(rule), jen.Lit(msg))
+		return jen.Id("v").Dot(rtid.ViolationsAddParam).Call(jen.Lit(p.Name), jen.Lit(rule), jen.Lit(msg))
 	}
-	f := jen.Id("t").Dot(p.GoName)
+	f := jen.Id("t").Dot(pf.Name)
 	s := p.Schema
 	if s.Kind == model.KindArray {
 		checks := e.arrayParamChecks(s, f, rep)
 		if p.Required {
 			return []jen.Code{jen.If(f.Clone().Op("==").Nil()).Block(rep("required", "is required")).Else().Block(checks...)}
 		}
-		return checks
+		if len(checks) == 0 {
+			return nil
+		}
+		// An absent optional array (nil) has nothing to check.
+		return []jen.Code{jen.If(f.Clone().Op("!=").Nil()).Block(checks...)}
 	}
 	if !p.Required {
-		inner := e.scalarChecks(s, jen.Op("*").Add(f.Clone()), rep)
+		inner := e.scalarChecks(s, jen.Parens(jen.Op("*").Add(f.Clone())), rep)
 		if len(inner) == 0 {
 			return nil
 		}

@@ -5,7 +5,9 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/hwcorder/ordergen/generator/emit/rtid"
 	"github.com/hwcorder/ordergen/generator/model"
+	"github.com/hwcorder/ordergen/generator/plan"
 )
 
 // hasSecret reports whether values of s can hold a password, at any depth.
@@ -39,7 +41,7 @@ func (e *emitter) redactMethods(s *model.Schema) []jen.Code {
 	return append(out,
 		jen.Comment(fmt.Sprintf("String returns t as JSON%s.", secretNote(s))),
 		jen.Func().Params(jen.Id("t").Id(s.GoName)).Id("String").Params().String().Block(
-			jen.Return(jen.Id("jsonText").Call(printed)),
+			jen.Return(rtid.JSONText().Call(printed)),
 		),
 		jen.Line(),
 		jen.Comment("GoString is String for the %#v verb, so that no format prints a secret."),
@@ -66,38 +68,43 @@ func secretNote(s *model.Schema) string {
 // are replaced; nested values are copied, never changed in place.
 func (e *emitter) redactedDecl(s *model.Schema) []jen.Code {
 	var body []jen.Code
-	for _, p := range s.Properties {
+	for _, pf := range e.plan.Type(s).Fields {
+		p := pf.Prop
 		if !hasSecret(p.Schema) {
 			continue
 		}
-		f := jen.Id("t").Dot(p.GoName)
-		switch shape := shapeOf(p); {
-		case p.Schema.Password() && shape == shapePointer:
+		f := jen.Id("t").Dot(pf.Name)
+		switch shape := pf.Presence; {
+		case p.Schema.Password() && shape == plan.Nullable:
+			body = append(body, jen.If(f.Clone().Dot(rtid.NullableSet).Op("&&").Op("!").Add(f.Clone()).Dot(rtid.NullableNull)).Block(
+				f.Clone().Dot(rtid.NullableValue).Op("=").Id(typeName(p.Schema)).Parens(rtid.Redacted()),
+			))
+		case p.Schema.Password() && shape == plan.Pointer:
 			body = append(body, jen.If(f.Clone().Op("!=").Nil()).Block(
-				jen.Id("r").Op(":=").Id(typeName(p.Schema)).Parens(jen.Id("redactedText")),
+				jen.Id("r").Op(":=").Id(typeName(p.Schema)).Parens(rtid.Redacted()),
 				f.Clone().Op("=").Op("&").Id("r"),
 			))
 		case p.Schema.Password():
-			body = append(body, f.Clone().Op("=").Id(typeName(p.Schema)).Parens(jen.Id("redactedText")))
+			body = append(body, f.Clone().Op("=").Id(typeName(p.Schema)).Parens(rtid.Redacted()))
 		case p.Schema.Kind == model.KindArray:
 			el := jen.Id("x")
 			var fix jen.Code
 			if p.Schema.Items.Password() {
-				fix = jen.Id("c").Index(jen.Id("i")).Op("=").Id(typeName(p.Schema.Items)).Parens(jen.Id("redactedText"))
+				fix = jen.Id("c").Index(jen.Id("i")).Op("=").Id(typeName(p.Schema.Items)).Parens(rtid.Redacted())
 			} else {
 				fix = jen.Id("c").Index(jen.Id("i")).Op("=").Add(el).Dot("redacted").Call()
 			}
 			body = append(body, jen.If(f.Clone().Op("!=").Nil()).Block(
-				jen.Id("c").Op(":=").Make(jen.Index().Add(goType(p.Schema.Items)), jen.Len(f.Clone())),
+				jen.Id("c").Op(":=").Make(pf.Type.Code(), jen.Len(f.Clone())),
 				jen.For(jen.List(jen.Id("i"), jen.Id("x")).Op(":=").Range().Add(f.Clone())).Block(fix),
 				f.Clone().Op("=").Id("c"),
 			))
-		case shape == shapePointer:
+		case shape == plan.Pointer:
 			body = append(body, jen.If(f.Clone().Op("!=").Nil()).Block(
 				jen.Id("r").Op(":=").Add(f.Clone()).Dot("redacted").Call(),
 				f.Clone().Op("=").Op("&").Id("r"),
 			))
-		case shape == shapeValue:
+		case shape == plan.Value:
 			body = append(body, f.Clone().Op("=").Add(f.Clone()).Dot("redacted").Call())
 		}
 	}

@@ -11,18 +11,22 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/hwcorder/ordergen/generator/emit"
+	"github.com/hwcorder/ordergen/generator/emit/rtid"
 	"github.com/hwcorder/ordergen/generator/model"
+	"github.com/hwcorder/ordergen/generator/plan"
 )
 
 // Emit returns types.gen.go, json.gen.go, validate.gen.go and
-// params.gen.go for api, in package pkg.
-func Emit(api *model.API, pkg string) ([]emit.File, error) {
-	e := &emitter{api: api, source: api.Source}
+// params.gen.go for the planned package p.
+func Emit(p *plan.Package) ([]emit.File, error) {
+	api := p.API
+	e := &emitter{api: api, plan: p, source: api.Source}
+	pkg := p.Name
 	types, js, val, params := jen.NewFile(pkg), jen.NewFile(pkg), jen.NewFile(pkg), jen.NewFile(pkg)
+	for _, f := range []*jen.File{types, js, val, params} {
+		f.ImportName(rtid.ImportPath, "rt")
+	}
 	for _, s := range api.Schemas {
-		if s.GoName == "" {
-			return nil, fmt.Errorf("%s: %s: schema has no Go name", s.Pos, s.Pointer)
-		}
 		addAll(types, e.typeDecl(s))
 		addAll(js, e.decoder(s))
 		addAll(val, e.validateDecl(s))
@@ -55,102 +59,22 @@ func addAll(f *jen.File, decls []jen.Code) {
 
 type emitter struct {
 	api      *model.API
+	plan     *plan.Package
 	source   string
 	patterns []string // expressions used by validators, in first-use order
 }
 
 // isStruct reports whether s becomes a Go struct.
-func isStruct(s *model.Schema) bool {
-	return s.Kind == model.KindObject && (len(s.Properties) > 0 || s.AdditionalProperties == nil)
-}
+func isStruct(s *model.Schema) bool { return plan.IsStruct(s) }
 
-// GoType returns the Go type the generated package gives values of schema
-// s; the other emitters use it so that all agree.
-func GoType(s *model.Schema) jen.Code { return goType(s) }
+// goType returns the Go type of a value of schema s, as planned.
+func (e *emitter) goType(s *model.Schema) jen.Code { return e.plan.TypeOf(s).Code() }
 
-// goType returns the Go type of a value of schema s.
-func goType(s *model.Schema) jen.Code {
-	if s.GoName != "" {
-		return jen.Id(s.GoName)
-	}
-	return anonType(s)
-}
+// elemType returns the planned Go type of an array item or map value.
+func (e *emitter) elemType(s *model.Schema) jen.Code { return e.plan.ElemType(s).Code() }
 
-// anonType is goType for a schema that has no name of its own.
-func anonType(s *model.Schema) jen.Code {
-	switch s.Kind {
-	case model.KindString:
-		return jen.String()
-	case model.KindInteger:
-		if s.Format == "int32" {
-			return jen.Int32()
-		}
-		return jen.Int64()
-	case model.KindNumber:
-		if s.Format == "float" {
-			return jen.Float32()
-		}
-		return jen.Float64()
-	case model.KindBoolean:
-		return jen.Bool()
-	case model.KindArray:
-		return jen.Index().Add(elemType(s.Items))
-	case model.KindObject:
-		if s.AdditionalProperties != nil {
-			return jen.Map(jen.String()).Add(elemType(s.AdditionalProperties))
-		}
-		return jen.Map(jen.String()).Any()
-	}
-	return jen.Any()
-}
-
-// elemType returns the Go type of an array item or map value of schema s:
-// a pointer for a nullable scalar, so that null stays apart from zero.
-func elemType(s *model.Schema) jen.Code {
-	if nullableScalar(s) {
-		return jen.Op("*").Add(goType(s))
-	}
-	return goType(s)
-}
-
-// nullableScalar reports whether s is a string, number, integer or boolean
-// that may be null.
-func nullableScalar(s *model.Schema) bool {
-	switch s.Kind {
-	case model.KindString, model.KindInteger, model.KindNumber, model.KindBoolean:
-		return s.Nullable
-	}
-	return false
-}
-
-// fieldShape says how a property is held in its struct.
-type fieldShape int
-
-const (
-	shapeValue   fieldShape = iota // required, non-nullable scalar or struct
-	shapePointer                   // optional or nullable scalar or struct
-	shapeNilable                   // slice, map or any: nil means absent
-)
-
-func shapeOf(p *model.Property) fieldShape {
-	s := p.Schema
-	switch {
-	case s.Kind == model.KindArray, s.Kind == model.KindAny,
-		s.Kind == model.KindObject && !isStruct(s):
-		return shapeNilable
-	case !p.Required || s.Nullable:
-		return shapePointer
-	}
-	return shapeValue
-}
-
-// fieldType returns the Go type of property p in its struct.
-func fieldType(p *model.Property) jen.Code {
-	if shapeOf(p) == shapePointer {
-		return jen.Op("*").Add(goType(p.Schema))
-	}
-	return goType(p.Schema)
-}
+// nullableScalar reports whether s is a scalar that may be null.
+func nullableScalar(s *model.Schema) bool { return plan.NullableScalar(s) }
 
 // docLines turns spec text into comment lines that start with name.
 func docLines(name, text string) string {
@@ -171,41 +95,25 @@ func (e *emitter) typeDecl(s *model.Schema) []jen.Code {
 	case len(s.Enum) > 0:
 		return e.enumDecl(s, doc, src)
 	}
-	return []jen.Code{jen.Comment(doc), jen.Comment(""), jen.Comment(src), jen.Type().Id(s.GoName).Add(anonType(s)), jen.Line()}
+	return []jen.Code{jen.Comment(doc), jen.Comment(""), jen.Comment(src), jen.Type().Id(s.GoName).Add(e.plan.Type(s).Underlying.Code()), jen.Line()}
 }
 
 // structDecl declares a struct with its hidden decoding state and the
 // String, GoString and LogValue methods that redact secrets.
 func (e *emitter) structDecl(s *model.Schema, doc, src string) []jen.Code {
 	var fields []jen.Code
-	for _, p := range s.Properties {
-		tag := p.Name
-		switch shapeOf(p) {
-		case shapePointer:
-			tag += ",omitempty"
-		case shapeNilable:
-			if !p.Required {
-				tag += ",omitzero"
-			}
-		}
+	for _, f := range e.plan.Type(s).Fields {
+		p := f.Prop
 		req := "Optional."
 		if p.Required {
 			req = "Required."
 		}
+		if p.Schema.Nullable {
+			req += " May be null."
+		}
 		fields = append(fields,
-			jen.Comment(docLines(p.GoName, p.Description)+" "+req+constraintNote(p.Schema)),
-			jen.Id(p.GoName).Add(fieldType(p)).Tag(map[string]string{"json": tag}))
-	}
-	fields = append(fields,
-		jen.Line(),
-		jen.Comment("Decoding state, set by UnmarshalJSON and read by Validate."),
-		jen.Id("xMissing").Uint64().Comment("required members that were absent"),
-		jen.Id("xNull").Uint64().Comment("members that were null"),
-		jen.Id("xNullElem").Uint64().Comment("array members holding a null element"),
-		jen.Id("xIsNull").Bool().Comment("the value itself was null"),
-	)
-	if s.ForbidAdditional {
-		fields = append(fields, jen.Id("xUnknown").Index().String().Comment("members the schema does not allow"))
+			jen.Comment(docLines(f.Name, p.Description)+" "+req+constraintNote(p.Schema)+notes(p.Schema.Notes)),
+			jen.Id(f.Name).Add(f.Type.Code()).Tag(map[string]string{"json": f.Tag}))
 	}
 	out := []jen.Code{
 		jen.Comment(doc), jen.Comment(""), jen.Comment(src),
@@ -244,6 +152,16 @@ func constraintNote(s *model.Schema) string {
 
 func num(f float64) string { return fmt.Sprint(f) }
 
+// notes renders the spec's x-doc-note texts (the decisions taken where the
+// docs disagree) for a field comment.
+func notes(ns []string) string {
+	var b strings.Builder
+	for _, n := range ns {
+		b.WriteString(" Note: " + strings.Join(strings.Fields(n), " "))
+	}
+	return b.String()
+}
+
 // enumList renders the allowed values as the messages show them.
 func enumList(s *model.Schema) string {
 	vals := make([]string, len(s.Enum))
@@ -274,7 +192,7 @@ func (e *emitter) enumDecl(s *model.Schema, doc, src string) []jen.Code {
 	}
 	return []jen.Code{
 		jen.Comment(doc), jen.Comment(""), jen.Comment(src),
-		jen.Type().Id(s.GoName).Add(anonType(s)),
+		jen.Type().Id(s.GoName).Add(e.plan.Type(s).Underlying.Code()),
 		jen.Line(),
 		jen.Comment(fmt.Sprintf("The values %s allows.", s.GoName)),
 		jen.Const().Defs(consts...),

@@ -8,7 +8,9 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/hwcorder/ordergen/generator/emit/rtid"
 	"github.com/hwcorder/ordergen/generator/model"
+	"github.com/hwcorder/ordergen/generator/plan"
 )
 
 // formatPatterns are the string formats whose values are checked, with the
@@ -25,7 +27,7 @@ type reporter func(rule, msg string) jen.Code
 // bodyReporter reports at the path held in variable pv.
 func bodyReporter(pv string) reporter {
 	return func(rule, msg string) jen.Code {
-		return jen.Id("v").Dot("add").Call(jen.Op("&").Id(pv), jen.Lit(rule), jen.Lit(msg))
+		return jen.Id("v").Dot(rtid.ViolationsAdd).Call(jen.Op("&").Id(pv), jen.Lit(rule), jen.Lit(msg))
 	}
 }
 
@@ -47,81 +49,46 @@ func (e *emitter) validateDecl(s *model.Schema) []jen.Code {
 	}
 	return []jen.Code{
 		jen.Comment(fmt.Sprintf("Validate checks t against every constraint of %s %s and returns", e.source, s.Pointer)),
-		jen.Comment(fmt.Sprintf("a *ValidationError listing each violation in the %s, or nil.", kind)),
+		jen.Comment(fmt.Sprintf("a *ValidationError listing each violation in the %s, or nil. It judges", kind)),
+		jen.Comment("the values t holds, as they would be encoded: a nil required slice is missing."),
 		jen.Func().Params(recv.Clone()).Id("Validate").Params().Error().Block(
-			jen.Id("v").Op(":=").Id("violations").Values(jen.Dict{jen.Id("in"): jen.Lit("body")}),
-			jen.Id("p").Op(":=").Id("rootPath").Call(),
+			jen.Id("v").Op(":=").Add(rtid.Violations()).Values(jen.Dict{jen.Id(rtid.ViolationsIn): jen.Lit("body")}),
+			jen.Id("p").Op(":=").Add(rtid.Root()).Call(),
 			jen.Id("t").Dot("validate").Call(jen.Op("&").Id("v"), jen.Op("&").Id("p")),
-			jen.Return(jen.Id("v").Dot("err").Call()),
+			jen.Return(jen.Id("v").Dot(rtid.ViolationsErr).Call()),
 		),
 		jen.Line(),
-		jen.Func().Params(recv).Id("validate").Params(jen.Id("v").Op("*").Id("violations"), jen.Id("p").Op("*").Id("vpath")).Block(body...),
+		jen.Func().Params(recv).Id("validate").Params(jen.Id("v").Op("*").Add(rtid.Violations()), jen.Id("p").Op("*").Add(rtid.Path())).Block(body...),
 		jen.Line(),
 	}
 }
 
 // structChecks validates every member of struct schema s held in t.
 func (e *emitter) structChecks(s *model.Schema) []jen.Code {
-	isNull := []jen.Code{jen.Return().Comment("null is allowed")}
-	if !s.Nullable {
-		isNull = []jen.Code{
-			jen.Id("v").Dot("add").Call(jen.Id("p"), jen.Lit("null"), jen.Lit("must not be null")),
-			jen.Return(),
+	var out []jen.Code
+	for _, f := range e.plan.Type(s).Fields {
+		if c := e.memberChecks(f); c != nil {
+			out = append(out, c)
 		}
-	}
-	out := []jen.Code{jen.If(jen.Id("t").Dot("xIsNull")).Block(isNull...)}
-	if s.ForbidAdditional {
-		out = append(out, jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("t").Dot("xUnknown")).Block(
-			jen.Id("c").Op(":=").Id("p").Dot("child").Call(jen.Id("k")),
-			jen.Id("v").Dot("add").Call(jen.Op("&").Id("c"), jen.Lit("additionalProperties"), jen.Lit("is not allowed")),
-		))
-	}
-	for i, p := range s.Properties {
-		out = append(out, e.memberChecks(p, uint64(1)<<i))
 	}
 	return out
 }
 
-// memberChecks validates property p of t, whose presence bit is bit.
+// memberChecks validates field f of t by what it holds.
 //
 //	{
-//		c := p.child("name")
-//		switch {
-//		case t.xNull&bit != 0: // null
-//		case t.xMissing&bit != 0: // required
-//		default: checks
-//		}
+//		c := p.Child("name")
+//		checks of the value, when there is one
 //	}
-func (e *emitter) memberChecks(p *model.Property, bit uint64) jen.Code {
-	field := jen.Id("t").Dot(p.GoName)
+func (e *emitter) memberChecks(f *plan.Field) jen.Code {
+	p := f.Prop
+	field := jen.Id("t").Dot(f.Name)
 	rep := bodyReporter("c")
-	shape := shapeOf(p)
-	var cases []jen.Code
-	nullCase := jen.Case(jen.Id("t").Dot("xNull").Op("&").Add(bitLit(bit)).Op("!=").Lit(0))
-	if p.Schema.Nullable {
-		cases = append(cases, nullCase) // null is allowed: no further checks
-	} else {
-		cases = append(cases, nullCase.Block(rep("null", "must not be null")))
-	}
-	reports := !p.Schema.Nullable
-	if p.Required {
-		cases = append(cases, jen.Case(jen.Id("t").Dot("xMissing").Op("&").Add(bitLit(bit)).Op("!=").Lit(0)).Block(rep("required", "is required")))
-		if shape != shapeValue && !p.Schema.Nullable {
-			cases = append(cases, jen.Case(field.Clone().Op("==").Nil()).Block(rep("required", "is required")))
-		}
-	}
-	if e.hidesNull(p.Schema) {
-		msg := "items must not be null"
-		if p.Schema.Kind == model.KindObject {
-			msg = "values must not be null"
-		}
-		cases = append(cases, jen.Case(jen.Id("t").Dot("xNullElem").Op("&").Add(bitLit(bit)).Op("!=").Lit(0)).Block(rep("null", msg)))
-	}
 	var checks []jen.Code
-	switch shape {
-	case shapeValue:
+	switch f.Presence {
+	case plan.Value:
 		checks = e.checks(p.Schema, field, "c", 0, false)
-	case shapePointer:
+	case plan.Pointer:
 		if isStruct(p.Schema) {
 			// Go calls the pointer method on the field itself.
 			checks = []jen.Code{jen.If(field.Clone().Op("!=").Nil()).Block(
@@ -130,21 +97,25 @@ func (e *emitter) memberChecks(p *model.Property, bit uint64) jen.Code {
 			checks = []jen.Code{jen.If(jen.Id("x").Op(":=").Add(field.Clone()), jen.Id("x").Op("!=").Nil()).Block(
 				append([]jen.Code{jen.Id("x").Op(":=").Op("*").Id("x")}, inner...)...)}
 		}
-	case shapeNilable:
-		if inner := e.checks(p.Schema, field, "c", 0, false); len(inner) > 0 {
+	case plan.Nullable:
+		if inner := e.checks(p.Schema, jen.Id("x"), "c", 0, false); len(inner) > 0 {
+			checks = []jen.Code{jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(field.Clone()).Dot(rtid.NullableGet).Call(), jen.Id("ok")).Block(inner...)}
+		}
+	case plan.Nilable:
+		if p.Schema.Kind == model.KindAny {
+			break
+		}
+		inner := e.checks(p.Schema, field, "c", 0, false)
+		if p.Required && !p.Schema.Nullable {
+			checks = []jen.Code{jen.If(field.Clone().Op("==").Nil()).Block(rep("required", "is required")).Else().Block(inner...)}
+		} else if len(inner) > 0 {
 			checks = []jen.Code{jen.If(field.Clone().Op("!=").Nil()).Block(inner...)}
 		}
 	}
-	if len(checks) > 0 {
-		cases = append(cases, jen.Default().Block(checks...))
+	if len(checks) == 0 {
+		return nil
 	}
-	if !reports && len(cases) == 1 && len(checks) == 0 {
-		return jen.Null() // a nullable member without constraints
-	}
-	return jen.Block(
-		jen.Id("c").Op(":=").Id("p").Dot("child").Call(jen.Lit(p.Name)),
-		jen.Switch().Block(cases...),
-	)
+	return jen.Block(append([]jen.Code{jen.Id("c").Op(":=").Id("p").Dot(rtid.PathChild).Call(jen.Lit(p.Name))}, checks...)...)
 }
 
 // checks validates value x of schema s at the path in variable pv. self is
@@ -157,7 +128,7 @@ func (e *emitter) checks(s *model.Schema, x jen.Code, pv string, depth int, self
 	rep := bodyReporter(pv)
 	if pv == "p" {
 		rep = func(rule, msg string) jen.Code {
-			return jen.Id("v").Dot("add").Call(jen.Id("p"), jen.Lit(rule), jen.Lit(msg))
+			return jen.Id("v").Dot(rtid.ViolationsAdd).Call(jen.Id("p"), jen.Lit(rule), jen.Lit(msg))
 		}
 	}
 	switch s.Kind {
@@ -169,21 +140,11 @@ func (e *emitter) checks(s *model.Schema, x jen.Code, pv string, depth int, self
 	return e.scalarChecks(s, x, rep)
 }
 
-// bitLit renders a presence bit as 1<<n.
-func bitLit(bit uint64) jen.Code {
-	n := 0
-	for bit > 1 {
-		bit >>= 1
-		n++
-	}
-	return jen.Parens(jen.Lit(1).Op("<<").Lit(n))
-}
-
 // scalarChecks validates a string, number, integer or boolean.
 func (e *emitter) scalarChecks(s *model.Schema, x jen.Code, rep reporter) []jen.Code {
 	var out []jen.Code
 	if len(s.Enum) > 0 && s.GoName != "" {
-		out = append(out, jen.If(jen.Op("!").Add(x).Dot("Valid").Call()).Block(rep("enum", "must be one of "+enumList(s))))
+		out = append(out, jen.If(jen.Op("!").Parens(x).Dot("Valid").Call()).Block(rep("enum", "must be one of "+enumList(s))))
 	}
 	switch s.Kind {
 	case model.KindString:
@@ -274,7 +235,7 @@ func numberChecks(s *model.Schema, x jen.Code, rep reporter) []jen.Code {
 		}
 	}
 	if s.MultipleOf != nil {
-		out = append(out, jen.If(jen.Op("!").Id("isMultipleOf").Call(jen.Float64().Parens(x), jen.Lit(*s.MultipleOf))).Block(
+		out = append(out, jen.If(jen.Op("!").Add(rtid.IsMultipleOf()).Call(jen.Float64().Parens(x), jen.Lit(*s.MultipleOf))).Block(
 			rep("multipleOf", "must be a multiple of "+num(*s.MultipleOf))))
 	}
 	return out
@@ -293,21 +254,21 @@ func (e *emitter) arrayChecks(s *model.Schema, x jen.Code, pv string, depth int,
 		out = append(out, jen.If(jen.Op("!").Add(uniqueCall(s, x))).Block(rep("uniqueItems", "items must be unique")))
 	}
 	i, ev := fmt.Sprintf("i%d", depth), fmt.Sprintf("e%d", depth)
-	if nullableScalar(s.Items) {
-		// for i := range x { if n := x[i]; n != nil { e := p.elem(i); checks of *n } }
+	if e.plan.ElemType(s.Items).Kind == plan.GoPointer {
+		// for i := range x { if n := x[i]; n != nil { e := p.Elem(i); checks of *n } }
 		n := fmt.Sprintf("n%d", depth)
 		inner := e.checks(s.Items, jen.Parens(jen.Op("*").Id(n)), ev, depth+1, false)
 		if len(inner) > 0 {
 			out = append(out, jen.For(jen.Id(i).Op(":=").Range().Add(x)).Block(
 				jen.If(jen.Id(n).Op(":=").Add(x).Index(jen.Id(i)), jen.Id(n).Op("!=").Nil()).Block(
-					append([]jen.Code{jen.Id(ev).Op(":=").Id(pv).Dot("elem").Call(jen.Id(i))}, inner...)...)))
+					append([]jen.Code{jen.Id(ev).Op(":=").Id(pv).Dot(rtid.PathElem).Call(jen.Id(i))}, inner...)...)))
 		}
 		return out
 	}
 	inner := e.checks(s.Items, jen.Add(x).Index(jen.Id(i)), ev, depth+1, false)
 	if len(inner) > 0 {
 		out = append(out, jen.For(jen.Id(i).Op(":=").Range().Add(x)).Block(
-			append([]jen.Code{jen.Id(ev).Op(":=").Id(pv).Dot("elem").Call(jen.Id(i))}, inner...)...))
+			append([]jen.Code{jen.Id(ev).Op(":=").Id(pv).Dot(rtid.PathElem).Call(jen.Id(i))}, inner...)...))
 	}
 	return out
 }
@@ -320,14 +281,15 @@ func (e *emitter) mapChecks(s *model.Schema, x jen.Code, pv string, depth int) [
 	}
 	k, mv, ev := fmt.Sprintf("k%d", depth), fmt.Sprintf("m%d", depth), fmt.Sprintf("e%d", depth)
 	val := jen.Id(mv)
-	if nullableScalar(s.AdditionalProperties) {
+	ptr := e.plan.ElemType(s.AdditionalProperties).Kind == plan.GoPointer
+	if ptr {
 		val = jen.Parens(jen.Op("*").Id(mv))
 	}
 	inner := e.checks(s.AdditionalProperties, val, ev, depth+1, false)
 	if len(inner) == 0 {
 		return nil
 	}
-	if nullableScalar(s.AdditionalProperties) {
+	if ptr {
 		inner = []jen.Code{jen.If(jen.Id(mv).Op("!=").Nil()).Block(inner...)}
 	}
 	// Ranging over the map allocates nothing; sorting what it found keeps
@@ -338,10 +300,10 @@ func (e *emitter) mapChecks(s *model.Schema, x jen.Code, pv string, depth int) [
 	//	v.sortFrom(start)
 	start := fmt.Sprintf("start%d", depth)
 	return []jen.Code{
-		jen.Id(start).Op(":=").Len(jen.Id("v").Dot("list")),
+		jen.Id(start).Op(":=").Id("v").Dot(rtid.ViolationsLen).Call(),
 		jen.For(jen.List(jen.Id(k), jen.Id(mv)).Op(":=").Range().Add(x)).Block(
-			append([]jen.Code{jen.Id(ev).Op(":=").Id(pv).Dot("child").Call(jen.Id(k))}, inner...)...),
-		jen.Id("v").Dot("sortFrom").Call(jen.Id(start)),
+			append([]jen.Code{jen.Id(ev).Op(":=").Id(pv).Dot(rtid.PathChild).Call(jen.Id(k))}, inner...)...),
+		jen.Id("v").Dot(rtid.ViolationsSortFrom).Call(jen.Id(start)),
 	}
 }
 
@@ -352,12 +314,12 @@ func uniqueCall(s *model.Schema, x jen.Code) jen.Code {
 		switch {
 		case it.Kind == model.KindString, it.Kind == model.KindInteger, it.Kind == model.KindBoolean:
 			if it.Nullable {
-				return jen.Id("uniquePointees").Call(x)
+				return rtid.UniquePointees().Call(x)
 			}
-			return jen.Id("uniqueComparable").Call(x)
+			return rtid.UniqueComparable().Call(x)
 		case it.Kind == model.KindNumber && !it.Nullable:
-			return jen.Id("uniqueNumbers").Call(x)
+			return rtid.UniqueNumbers().Call(x)
 		}
 	}
-	return jen.Id("uniqueItems").Call(x)
+	return rtid.UniqueItems().Call(x)
 }

@@ -1,0 +1,294 @@
+package rt
+
+import (
+	"math"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Str reads a string value.
+func (d *Decoder) Str() string {
+	if c := d.peek(); c != '"' {
+		if c != 0 {
+			d.mismatch(d.pos, "a string")
+		}
+		return ""
+	}
+	b, _ := d.strBytes()
+	return string(b)
+}
+
+// strBytes reads the string at d.pos. Without escapes or invalid UTF-8 it
+// returns a slice of the input; otherwise a decoded copy, with invalid
+// UTF-8 replaced by U+FFFD as encoding/json does.
+func (d *Decoder) strBytes() ([]byte, bool) {
+	start := d.pos + 1
+	for i := start; i < len(d.data); {
+		c := d.data[i]
+		switch {
+		case c == '"':
+			d.pos = i + 1
+			return d.data[start:i], true
+		case c == '\\' || c < 0x20:
+			return d.strSlow(start)
+		case c < utf8.RuneSelf:
+			i++
+		default:
+			r, size := utf8.DecodeRune(d.data[i:])
+			if r == utf8.RuneError && size == 1 {
+				return d.strSlow(start)
+			}
+			i += size
+		}
+	}
+	d.pos = len(d.data)
+	d.syntax("unexpected end of JSON input in a string")
+	return nil, false
+}
+
+// strSlow decodes a string holding escapes or invalid UTF-8.
+func (d *Decoder) strSlow(start int) ([]byte, bool) {
+	out := make([]byte, 0, 16)
+	i := start
+	for i < len(d.data) {
+		c := d.data[i]
+		switch {
+		case c == '"':
+			d.pos = i + 1
+			return out, true
+		case c < 0x20:
+			d.pos = i
+			d.syntax("invalid control character in a string")
+			return nil, false
+		case c == '\\':
+			if i+1 >= len(d.data) {
+				d.pos = i
+				d.syntax("unexpected end of JSON input in a string")
+				return nil, false
+			}
+			i++
+			switch e := d.data[i]; e {
+			case '"', '\\', '/':
+				out = append(out, e)
+			case 'b':
+				out = append(out, '\b')
+			case 'f':
+				out = append(out, '\f')
+			case 'n':
+				out = append(out, '\n')
+			case 'r':
+				out = append(out, '\r')
+			case 't':
+				out = append(out, '\t')
+			case 'u':
+				r, ok := hex4(d.data, i+1)
+				if !ok {
+					d.pos = i
+					d.syntax("invalid \\u escape")
+					return nil, false
+				}
+				i += 4
+				if utf16.IsSurrogate(r) {
+					if r2, ok := hex4(d.data, i+3); ok && i+2 < len(d.data) && d.data[i+1] == '\\' && d.data[i+2] == 'u' {
+						if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
+							r = dec
+							i += 6
+						} else {
+							r = utf8.RuneError
+						}
+					} else {
+						r = utf8.RuneError
+					}
+				}
+				out = utf8.AppendRune(out, r)
+			default:
+				d.pos = i
+				d.syntax("invalid escape in a string")
+				return nil, false
+			}
+			i++
+		case c < utf8.RuneSelf:
+			out = append(out, c)
+			i++
+		default:
+			r, size := utf8.DecodeRune(d.data[i:])
+			i += size
+			out = utf8.AppendRune(out, r)
+		}
+	}
+	d.pos = len(d.data)
+	d.syntax("unexpected end of JSON input in a string")
+	return nil, false
+}
+
+// hex4 reads four hex digits at data[i:].
+func hex4(data []byte, i int) (rune, bool) {
+	if i+4 > len(data) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range data[i : i+4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r*16 + rune(c)
+	}
+	return r, true
+}
+
+// number reads a JSON number and returns its text and whether it has
+// neither fraction nor exponent.
+func (d *Decoder) number(want string) ([]byte, bool, bool) {
+	c := d.peek()
+	if c != '-' && (c < '0' || c > '9') {
+		if c != 0 {
+			d.mismatch(d.pos, want)
+		}
+		return nil, false, false
+	}
+	start, i := d.pos, d.pos
+	if d.data[i] == '-' {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(d.data) && d.data[i] >= '0' && d.data[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	plain := true
+	switch {
+	case i < len(d.data) && d.data[i] == '0':
+		i++
+	case digits() == 0:
+		d.pos = i
+		d.syntax("invalid number")
+		return nil, false, false
+	}
+	if i < len(d.data) && d.data[i] == '.' {
+		i++
+		plain = false
+		if digits() == 0 {
+			d.pos = i
+			d.syntax("invalid number")
+			return nil, false, false
+		}
+	}
+	if i < len(d.data) && (d.data[i] == 'e' || d.data[i] == 'E') {
+		i++
+		plain = false
+		if i < len(d.data) && (d.data[i] == '+' || d.data[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			d.pos = i
+			d.syntax("invalid number")
+			return nil, false, false
+		}
+	}
+	d.pos = i
+	return d.data[start:i], plain, true
+}
+
+// integer reads an integer within [lo, hi]. Like a JSON Schema validator
+// it takes any number with an integral value (2.0, 2e0).
+func (d *Decoder) integer(lo, hi int64, want string) int64 {
+	start := d.pos
+	text, plain, ok := d.number(want)
+	if !ok {
+		return 0
+	}
+	if plain && len(text) <= 18 {
+		neg := text[0] == '-'
+		if neg {
+			text = text[1:]
+		}
+		var n int64
+		for _, c := range text {
+			n = n*10 + int64(c-'0')
+		}
+		if neg {
+			n = -n
+		}
+		if n < lo || n > hi {
+			d.mismatch(d.ws0(start), want+" in range")
+			return 0
+		}
+		return n
+	}
+	if plain {
+		n, err := strconv.ParseInt(string(text), 10, 64)
+		if err != nil || n < lo || n > hi {
+			d.mismatch(d.ws0(start), want+" in range")
+			return 0
+		}
+		return n
+	}
+	f, err := strconv.ParseFloat(string(text), 64)
+	if err != nil && !isRange(err) || f != math.Trunc(f) || f < float64(lo) || f >= float64(hi)+1 || math.IsInf(f, 0) {
+		d.mismatch(d.ws0(start), want)
+		return 0
+	}
+	return int64(f)
+}
+
+// ws0 returns the offset of the value whose decoding began at start.
+func (d *Decoder) ws0(start int) int {
+	for start < len(d.data) && (d.data[start] == ' ' || d.data[start] == '\t' || d.data[start] == '\n' || d.data[start] == '\r') {
+		start++
+	}
+	return start
+}
+
+func isRange(err error) bool {
+	ne, ok := err.(*strconv.NumError)
+	return ok && ne.Err == strconv.ErrRange
+}
+
+func (d *Decoder) Int32() int32 {
+	return int32(d.integer(math.MinInt32, math.MaxInt32, "an integer (int32)"))
+}
+
+func (d *Decoder) Int64() int64 {
+	return d.integer(math.MinInt64, math.MaxInt64, "an integer (int64)")
+}
+
+// Float reads a number as a float of bits 32 or 64.
+func (d *Decoder) Float(bits int) float64 {
+	start := d.pos
+	text, _, ok := d.number("a number")
+	if !ok {
+		return 0
+	}
+	f, err := strconv.ParseFloat(string(text), bits)
+	if err != nil {
+		d.mismatch(d.ws0(start), "a number in range")
+		return 0
+	}
+	return f
+}
+
+// Boolean reads true or false.
+func (d *Decoder) Boolean() bool {
+	switch d.peek() {
+	case 't':
+		return d.literal("true")
+	case 'f':
+		d.literal("false")
+		return false
+	case 0:
+		return false
+	}
+	d.mismatch(d.pos, "a boolean")
+	return false
+}

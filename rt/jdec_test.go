@@ -1,0 +1,110 @@
+package rt
+
+import (
+	"encoding/json"
+	"math"
+	"testing"
+)
+
+// validSkip reports whether Decoder accepts data as one JSON value.
+func validSkip(data []byte) bool {
+	d := NewDecoder(data)
+	d.Skip()
+	return d.End() == nil
+}
+
+func TestSyntaxLikeEncodingJSON(t *testing.T) {
+	for _, in := range []string{
+		`{}`, `[]`, `{"a":1}`, `[1,2]`, `{"a":[1,{"b":null}]}`, ` "x" `, `-0`, `1.5e-3`, `true`,
+		``, `{`, `[1,]`, `{"a":1,}`, `{,}`, `[,1]`, `01`, `1.`, `.5`, `-`, `1e`, `"\x"`, "\"\x01\"",
+		`{"a" 1}`, `{1:2}`, `[1 2]`, `nul`, `truex`, `"abc`, `{"a":1}}`, `[1]]`, `"\ud800"`, `"\u12"`,
+	} {
+		if got, want := validSkip([]byte(in)), json.Valid([]byte(in)); got != want {
+			t.Errorf("%q: Decoder accepts %v, encoding/json %v", in, got, want)
+		}
+	}
+}
+
+func TestStrings(t *testing.T) {
+	for _, in := range []string{
+		`"plain"`, `"中文😀"`, `"a\"b\\c\/d\b\f\n\r\t"`, `"\u0041\u00e9\u4e2d"`, `"\ud83d\ude00"`,
+		`"\ud800"`, `"\ud800\u0041"`, `"\udc00"`, "\"\xff\xfe\"", "\"a\xc3\"",
+	} {
+		var want string
+		if err := json.Unmarshal([]byte(in), &want); err != nil {
+			t.Fatalf("%q: %v", in, err)
+		}
+		d := NewDecoder([]byte(in))
+		if got := d.Str(); got != want || d.End() != nil {
+			t.Errorf("%q: got %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestIntegers(t *testing.T) {
+	for in, want := range map[string]int64{"0": 0, "-7": -7, "2.0": 2, "2e3": 2000, "25e-1": -1, "2147483647": math.MaxInt32, "2147483648": -1, "-2147483649": -1, "1.5": -1, `"1"`: -1} {
+		d := NewDecoder([]byte(in))
+		got := int64(d.Int32())
+		err := d.End()
+		if want == -1 {
+			if err == nil {
+				t.Errorf("%s: no error", in)
+			}
+			continue
+		}
+		if err != nil || got != want {
+			t.Errorf("%s: got %d, %v; want %d", in, got, err, want)
+		}
+	}
+	d := NewDecoder([]byte("9223372036854775807"))
+	if got := d.Int64(); got != math.MaxInt64 || d.End() != nil {
+		t.Errorf("max int64: %d", got)
+	}
+}
+
+func TestTypeErrorPointerAndRepeatedKeys(t *testing.T) {
+	decode := func(in string) error {
+		d := NewDecoder([]byte(in))
+		if d.Object() {
+			for n, start, seen := 0, 0, map[string]bool{}; d.Member(&n); {
+				if seen[string(d.key)] {
+					d.Repeated(start)
+				}
+				seen[string(d.key)] = true
+				d.Int32()
+			}
+		}
+		return d.End()
+	}
+	err := decode(`{"a":1,"b":"x"}`)
+	if ve, ok := err.(*ValidationError); !ok || len(ve.Violations) != 1 || ve.Violations[0].Pointer != "/b" || ve.Violations[0].String() != `/b: type: must be an integer (int32), not a string` {
+		t.Errorf("got %v", err)
+	}
+	if err := decode(`{"a":"x","a":1}`); err != nil {
+		t.Errorf("a repeated key's last value counts: %v", err)
+	}
+	if err := decode(`{"a":1,"a":"x"}`); err == nil {
+		t.Error("the last value of a repeated key is checked")
+	}
+	if de, ok := decode(`{"a":"x",}`).(*DecodeError); !ok || !de.Syntax {
+		t.Errorf("a type error in broken JSON is a syntax error: %v", de)
+	}
+}
+
+func FuzzJdec(f *testing.F) {
+	for _, s := range []string{`{"a":[1,"x",{"b":null}]}`, `"\ud83d\ude00"`, `[1e5,-0.5,true]`, `{"a":1,"a":2}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if got, want := validSkip(data), json.Valid(data); got != want {
+			t.Fatalf("%q: Decoder accepts %v, encoding/json %v", data, got, want)
+		}
+		var want string
+		if json.Unmarshal(data, &want) == nil {
+			d := NewDecoder(data)
+			if got := d.Str(); got != want || d.End() != nil {
+				t.Fatalf("%q: got %q, want %q", data, got, want)
+			}
+		}
+	})
+}

@@ -1,0 +1,242 @@
+package rt
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// mockCall is one call on its way through the mock. The generated handle
+// functions read parameters and the body through it.
+type mockCall struct {
+	req      *http.Request
+	op       *mockOperation
+	pathVals []string // path parameter values in template order
+	pathArr  [8]string
+	query    url.Values // parsed on first use
+	body     []byte
+	input    any // the decoded body, nil until decoded
+	orderID  string
+}
+
+// mockMalformed is a body that is not JSON at all.
+type mockMalformed struct{ msg string }
+
+func (e *mockMalformed) Error() string { return e.msg }
+
+// route finds the operation for c's method and path. When only the method
+// is wrong it returns nil and the methods allowed there.
+func (m *MockServer) route(c *mockCall) (*mockOperation, string) {
+	r := c.req
+	var allow []string
+	for _, op := range m.svc.operations {
+		vals, ok := matchPath(op.segs, r.URL.Path, c.pathArr[:0])
+		if !ok {
+			continue
+		}
+		if op.method == r.Method {
+			c.pathVals = vals
+			return op, ""
+		}
+		allow = append(allow, op.method)
+	}
+	return nil, strings.Join(allow, ", ")
+}
+
+// matchPath matches path against a template split into segments, appending
+// the values of the {parameters} to vals.
+func matchPath(segs []string, path string, vals []string) ([]string, bool) {
+	if !strings.HasPrefix(path, "/") {
+		return nil, false
+	}
+	rest := path[1:]
+	for i, seg := range segs {
+		part, tail, more := strings.Cut(rest, "/")
+		if more != (i < len(segs)-1) {
+			return nil, false
+		}
+		if len(seg) > 1 && seg[0] == '{' && seg[len(seg)-1] == '}' {
+			if part == "" {
+				return nil, false
+			}
+			vals = append(vals, part)
+		} else if part != seg {
+			return nil, false
+		}
+		rest = tail
+	}
+	return vals, true
+}
+
+// pathValue returns the i-th path parameter.
+func (c *mockCall) pathValue(i int) string {
+	if i < len(c.pathVals) {
+		return c.pathVals[i]
+	}
+	return ""
+}
+
+// queryValue returns the first value of query parameter name.
+func (c *mockCall) queryValue(name string) (string, bool) {
+	if c.req.URL.RawQuery == "" {
+		return "", false
+	}
+	if c.query == nil {
+		c.query = c.req.URL.Query()
+	}
+	v, ok := c.query[name]
+	if !ok || len(v) == 0 {
+		return "", false
+	}
+	return v[0], true
+}
+
+// queryValues returns every value of query parameter name (k=a&k=b).
+func (c *mockCall) queryValues(name string) ([]string, bool) {
+	if c.req.URL.RawQuery == "" {
+		return nil, false
+	}
+	if c.query == nil {
+		c.query = c.req.URL.Query()
+	}
+	v, ok := c.query[name]
+	return v, ok && len(v) > 0
+}
+
+// headerValues returns the comma-separated items of header name (canonical
+// form), over all its lines.
+func (c *mockCall) headerValues(name string) ([]string, bool) {
+	lines, ok := c.req.Header[name]
+	if !ok || len(lines) == 0 {
+		return nil, false
+	}
+	var out []string
+	for _, l := range lines {
+		out = append(out, mockSplit(l)...)
+	}
+	return out, true
+}
+
+// pathValues returns the comma-separated items of the i-th path
+// parameter.
+func (c *mockCall) pathValues(i int) ([]string, bool) {
+	return mockSplit(c.pathValue(i)), true
+}
+
+// mockSplit splits a comma-separated list, trimming spaces.
+func mockSplit(s string) []string {
+	parts := strings.Split(s, ",")
+	for i, p := range parts {
+		parts[i] = strings.TrimSpace(p)
+	}
+	return parts
+}
+
+// headerValue returns header name, which must be in canonical form.
+func (c *mockCall) headerValue(name string) (string, bool) {
+	v, ok := c.req.Header[name]
+	if !ok || len(v) == 0 {
+		return "", false
+	}
+	return v[0], true
+}
+
+// decode decodes the body into v (a pointer to the generated body type)
+// and maps the decoder's errors to Violations.
+func (c *mockCall) decode(v any, required bool) error {
+	body := bytes.TrimSpace(c.body)
+	if len(body) == 0 || string(body) == "null" {
+		if !required {
+			return nil
+		}
+		return &ValidationError{Violations: []Violation{{In: "body", Rule: "required", Message: "the request body is missing"}}}
+	}
+	c.input = v
+	u, ok := v.(json.Unmarshaler)
+	if !ok {
+		return &mockMalformed{msg: "invalid request body: the mock cannot decode it"}
+	}
+	// The generated UnmarshalJSON checks the syntax as it decodes.
+	err := u.UnmarshalJSON(body)
+	if err == nil {
+		return nil
+	}
+	var de *DecodeError
+	if errors.As(err, &de) && !de.Syntax {
+		return &ValidationError{Violations: []Violation{{In: "body", Pointer: de.Pointer, Rule: "type", Message: de.Msg}}}
+	}
+	c.input = nil
+	return &mockMalformed{msg: err.Error()}
+}
+
+// mockParamsErr returns the parameters' Violations: those found parsing
+// them, else what their Validate finds.
+func mockParamsErr(bad []Violation, p interface{ Validate() error }) error {
+	if len(bad) > 0 {
+		return &ValidationError{Violations: bad}
+	}
+	return p.Validate()
+}
+
+// mockJoin combines the parameters' and the body's errors: a body that is
+// not JSON is reported alone, Violations are listed together.
+func mockJoin(perr, berr error) error {
+	var mal *mockMalformed
+	switch {
+	case perr == nil:
+		return berr
+	case berr == nil:
+		return perr
+	case errors.As(berr, &mal):
+		return berr
+	}
+	var pv, bv *ValidationError
+	if errors.As(perr, &pv) && errors.As(berr, &bv) {
+		return &ValidationError{Violations: append(append([]Violation(nil), pv.Violations...), bv.Violations...)}
+	}
+	return perr
+}
+
+// mockPtr returns a pointer to a copy of v, for optional parameters.
+func mockPtr[T any](v T) *T { return &v }
+
+// mockMissing is the violation of an absent required parameter.
+func mockMissing(in, name string) Violation {
+	return Violation{In: in, Pointer: name, Rule: "required", Message: "is missing"}
+}
+
+// mockParseInt parses an integer parameter of the given bit size.
+func mockParseInt(s string, bits int, in, name string, bad *[]Violation) (int64, bool) {
+	n, err := strconv.ParseInt(s, 10, bits)
+	if err != nil {
+		*bad = append(*bad, Violation{In: in, Pointer: name, Rule: "type", Message: "must be an integer of " + strconv.Itoa(bits) + " bits, not " + strconv.Quote(s)})
+		return 0, false
+	}
+	return n, true
+}
+
+// mockParseFloat parses a number parameter.
+func mockParseFloat(s string, bits int, in, name string, bad *[]Violation) (float64, bool) {
+	f, err := strconv.ParseFloat(s, bits)
+	if err != nil {
+		*bad = append(*bad, Violation{In: in, Pointer: name, Rule: "type", Message: "must be a number, not " + strconv.Quote(s)})
+		return 0, false
+	}
+	return f, true
+}
+
+// mockParseBool parses a boolean parameter ("true" or "false").
+func mockParseBool(s string, in, name string, bad *[]Violation) (bool, bool) {
+	switch s {
+	case "true":
+		return true, true
+	case "false":
+		return false, true
+	}
+	*bad = append(*bad, Violation{In: in, Pointer: name, Rule: "type", Message: "must be true or false, not " + strconv.Quote(s)})
+	return false, false
+}
