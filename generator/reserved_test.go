@@ -4,9 +4,12 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/hwcorder/ordergen/generator/model"
 	"github.com/hwcorder/ordergen/generator/plan"
 )
 
@@ -26,6 +29,14 @@ func TestSupportDeclsMatchClient(t *testing.T) {
 	slices.Sort(got)
 	if want := plan.SupportDecls(); !slices.Equal(got, want) {
 		t.Errorf("client.gen.go declares %v\nplan.SupportDecls() = %v", got, want)
+	}
+}
+
+// TestReservedIsSupportDecls: the loader's list of reserved names is the
+// plan's, so a schema named like a support declaration is refused early.
+func TestReservedIsSupportDecls(t *testing.T) {
+	if got := slices.Sorted(slices.Values(model.Reserved)); !slices.Equal(got, plan.SupportDecls()) {
+		t.Errorf("model.Reserved = %v\nplan.SupportDecls() = %v", got, plan.SupportDecls())
 	}
 }
 
@@ -50,4 +61,26 @@ func declNames(decl ast.Decl) []string {
 		}
 	}
 	return out
+}
+
+// TestClientPackagesHaveNoMockNames: the mock lives in its own package, so
+// no exported name of a generated client package belongs to it.
+func TestClientPackagesHaveNoMockNames(t *testing.T) {
+	files, err := filepath.Glob("../generated/*/*.gen.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no generated files: %v", err)
+	}
+	for _, file := range files {
+		f, err := parser.ParseFile(token.NewFileSet(), file, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, decl := range f.Decls {
+			for _, name := range declNames(decl) {
+				if ast.IsExported(name) && strings.Contains(name, "Mock") {
+					t.Errorf("%s: %s is a mock name in a client package", file, name)
+				}
+			}
+		}
+	}
 }

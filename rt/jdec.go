@@ -43,6 +43,9 @@ type Decoder struct {
 	err    DecodeError   // the syntax error
 	bad    []decodeViolation // violations so far; decoding goes on past them
 	key    []byte            // the current member's name, unescaped
+	keyAt  int               // where key's text starts in data
+	src    string            // a copy of data, made for the first string
+	slab   slabs
 }
 
 // decodeViolation is a rule broken by the value at off (or, for a missing
@@ -291,11 +294,12 @@ func (d *Decoder) Member(n *int) bool {
 		}
 		return false
 	}
+	at := d.pos + 1
 	key, ok := d.strBytes()
 	if !ok {
 		return false
 	}
-	d.key = key
+	d.key, d.keyAt = key, at
 	if d.peek() != ':' {
 		d.syntax("expected ':' after an object key")
 		return false

@@ -7,7 +7,9 @@ import (
 	"unicode/utf8"
 )
 
-// Str reads a string value.
+// Str reads a string value. A string without escapes is a substring of
+// one copy of the input made on first use, so decoding a body allocates
+// once for all its plain strings.
 func (d *Decoder) Str() string {
 	if c := d.peek(); c != '"' {
 		if c != 0 {
@@ -15,8 +17,69 @@ func (d *Decoder) Str() string {
 		}
 		return ""
 	}
+	start := d.pos + 1
 	b, _ := d.strBytes()
+	return d.text(start, b)
+}
+
+// text returns b, read from the string starting at start, as a string: a
+// substring of the input's copy when b is a slice of the input.
+func (d *Decoder) text(start int, b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if start+len(b) <= len(d.data) && &d.data[start] == &b[0] {
+		if d.src == "" {
+			d.src = string(d.data)
+		}
+		return d.src[start : start+len(b)]
+	}
 	return string(b)
+}
+
+// KeyString returns the current member's name as a string (for map keys),
+// shared with the input's copy when it has no escapes.
+func (d *Decoder) KeyString() string { return d.text(d.keyAt, d.key) }
+
+// StrPtr reads a string value into a new *string. The pointers of one
+// decode come from shared blocks, which saves an allocation per member.
+func (d *Decoder) StrPtr() *string { p := next(&d.slab.str); *p = d.Str(); return p }
+
+// Int32Ptr reads an int32 into a new *int32 (see StrPtr).
+func (d *Decoder) Int32Ptr() *int32 { p := next(&d.slab.i32); *p = d.Int32(); return p }
+
+// Int64Ptr reads an int64 into a new *int64 (see StrPtr).
+func (d *Decoder) Int64Ptr() *int64 { p := next(&d.slab.i64); *p = d.Int64(); return p }
+
+// Float32Ptr reads a float32 into a new *float32 (see StrPtr).
+func (d *Decoder) Float32Ptr() *float32 { p := next(&d.slab.f32); *p = float32(d.Float(32)); return p }
+
+// Float64Ptr reads a float64 into a new *float64 (see StrPtr).
+func (d *Decoder) Float64Ptr() *float64 { p := next(&d.slab.f64); *p = d.Float(64); return p }
+
+// BooleanPtr reads a boolean into a new *bool (see StrPtr).
+func (d *Decoder) BooleanPtr() *bool { p := next(&d.slab.b); *p = d.Boolean(); return p }
+
+// slabs hands out the pointers of one decode from blocks of slabSize.
+type slabs struct {
+	str []string
+	i32 []int32
+	i64 []int64
+	f32 []float32
+	f64 []float64
+	b   []bool
+}
+
+const slabSize = 16
+
+// next returns a pointer to a fresh element of *s, starting a new block
+// when the current one is full; blocks are never reused.
+func next[T any](s *[]T) *T {
+	if len(*s) == cap(*s) {
+		*s = make([]T, 0, slabSize)
+	}
+	*s = (*s)[:len(*s)+1]
+	return &(*s)[len(*s)-1]
 }
 
 // strBytes reads the string at d.pos. Without escapes or invalid UTF-8 it

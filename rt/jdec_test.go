@@ -108,3 +108,30 @@ func FuzzJdec(f *testing.F) {
 		}
 	})
 }
+
+// TestStringsOutliveInput: strings share one copy of the input, so a
+// caller reusing its buffer after decoding changes no decoded value, and
+// pointers from the shared blocks are distinct.
+func TestStringsOutliveInput(t *testing.T) {
+	data := []byte(`["ab","c\u0064","ef","gh"]`)
+	d := NewDecoder(data)
+	var got []string
+	var ptrs []*string
+	d.Array()
+	for n := 0; d.Elem(&n); {
+		if n%2 == 0 {
+			ptrs = append(ptrs, d.StrPtr())
+		} else {
+			got = append(got, d.Str())
+		}
+	}
+	if err := d.End(); err != nil {
+		t.Fatal(err)
+	}
+	for i := range data {
+		data[i] = 'z'
+	}
+	if len(got) != 2 || got[0] != "ab" || got[1] != "ef" || *ptrs[0] != "cd" || *ptrs[1] != "gh" || ptrs[0] == ptrs[1] {
+		t.Errorf("got %q, %q, %q after the input changed", got, *ptrs[0], *ptrs[1])
+	}
+}

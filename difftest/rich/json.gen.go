@@ -32,8 +32,7 @@ func (t *Address) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Zip = nil
 			} else {
-				v := d.Str()
-				t.Zip = &v
+				t.Zip = d.StrPtr()
 			}
 		default:
 			d.Skip()
@@ -75,8 +74,7 @@ func (t *Closed) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Ok = nil
 			} else {
-				v := d.Boolean()
-				t.Ok = &v
+				t.Ok = d.BooleanPtr()
 			}
 		case "inner":
 			if seen[0]&(1<<1) != 0 {
@@ -250,8 +248,7 @@ func (t *Line) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.UnitPrice = nil
 			} else {
-				v := d.Float(64)
-				t.UnitPrice = &v
+				t.UnitPrice = d.Float64Ptr()
 			}
 		default:
 			d.Skip()
@@ -338,8 +335,7 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 			if d.Null() {
 				t.MustNote = nil
 			} else {
-				v := d.Str()
-				t.MustNote = &v
+				t.MustNote = d.StrPtr()
 			}
 		case "maybe_line":
 			if seen[0]&(1<<1) != 0 {
@@ -387,8 +383,7 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 							continue
 						}
 						var e0 *ColorsItem
-						v := ColorsItem(d.Str())
-						e0 = &v
+						e0 = (*ColorsItem)(d.StrPtr())
 						s0 = append(s0, e0)
 					}
 					t.Colors = s0
@@ -456,8 +451,7 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Big = nil
 			} else {
-				v := d.Int64()
-				t.Big = &v
+				t.Big = d.Int64Ptr()
 			}
 		case "plain_int":
 			if seen[0]&(1<<8) != 0 {
@@ -467,8 +461,7 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.PlainInt = nil
 			} else {
-				v := d.Int64()
-				t.PlainInt = &v
+				t.PlainInt = d.Int64Ptr()
 			}
 		case "price":
 			if seen[0]&(1<<9) != 0 {
@@ -478,8 +471,7 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Price = nil
 			} else {
-				v := d.Float(64)
-				t.Price = &v
+				t.Price = d.Float64Ptr()
 			}
 		case "step":
 			if seen[0]&(1<<10) != 0 {
@@ -489,8 +481,7 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Step = nil
 			} else {
-				v := float32(d.Float(32))
-				t.Step = &v
+				t.Step = d.Float32Ptr()
 			}
 		case "ratio":
 			if seen[0]&(1<<11) != 0 {
@@ -500,8 +491,7 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Ratio = nil
 			} else {
-				v := d.Float(64)
-				t.Ratio = &v
+				t.Ratio = d.Float64Ptr()
 			}
 		case "kind":
 			if seen[0]&(1<<12) != 0 {
@@ -521,8 +511,7 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Level = nil
 			} else {
-				v := Level(d.Int32())
-				t.Level = &v
+				t.Level = (*Level)(d.Int32Ptr())
 			}
 		case "scale":
 			if seen[0]&(1<<14) != 0 {
@@ -532,8 +521,7 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Scale = nil
 			} else {
-				v := Scale(d.Float(64))
-				t.Scale = &v
+				t.Scale = (*Scale)(d.Float64Ptr())
 			}
 		case "note":
 			if seen[0]&(1<<15) != 0 {
@@ -579,8 +567,7 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Flag = nil
 			} else {
-				v := d.Boolean()
-				t.Flag = &v
+				t.Flag = d.BooleanPtr()
 			}
 		case "day":
 			if seen[0]&(1<<18) != 0 {
@@ -590,8 +577,7 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Day = nil
 			} else {
-				v := d.Str()
-				t.Day = &v
+				t.Day = d.StrPtr()
 			}
 		case "at":
 			if seen[0]&(1<<19) != 0 {
@@ -601,8 +587,7 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.At = nil
 			} else {
-				v := d.Str()
-				t.At = &v
+				t.At = d.StrPtr()
 			}
 		case "blob":
 			if seen[0]&(1<<20) != 0 {
@@ -612,8 +597,7 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Blob = nil
 			} else {
-				v := d.Str()
-				t.Blob = &v
+				t.Blob = d.StrPtr()
 			}
 		case "secret":
 			if seen[0]&(1<<21) != 0 {
@@ -623,8 +607,7 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Secret = nil
 			} else {
-				v := d.Str()
-				t.Secret = &v
+				t.Secret = d.StrPtr()
 			}
 		case "lines":
 			if seen[0]&(1<<22) != 0 {
@@ -742,8 +725,7 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 							continue
 						}
 						var e0 *int32
-						v := d.Int32()
-						e0 = &v
+						e0 = d.Int32Ptr()
 						s0 = append(s0, e0)
 					}
 					t.MaybeNums = s0
@@ -761,7 +743,7 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 				if d.Object() {
 					m0 := make(map[string][]string)
 					for n0 := 0; d.Member(&n0); {
-						k0 := string(d.Key())
+						k0 := d.KeyString()
 						if _, dup := m0[k0]; dup {
 							d.Repeated(o0)
 						}
@@ -800,7 +782,7 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 				if d.Object() {
 					m0 := make(map[string]string)
 					for n0 := 0; d.Member(&n0); {
-						k0 := string(d.Key())
+						k0 := d.KeyString()
 						if _, dup := m0[k0]; dup {
 							d.Repeated(o0)
 						}
@@ -827,7 +809,7 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 				if d.Object() {
 					m0 := make(map[string]int32)
 					for n0 := 0; d.Member(&n0); {
-						k0 := string(d.Key())
+						k0 := d.KeyString()
 						if _, dup := m0[k0]; dup {
 							d.Repeated(o0)
 						}

@@ -22,8 +22,7 @@ func (t *BandWidth) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Chargemode = nil
 			} else {
-				v := d.Str()
-				t.Chargemode = &v
+				t.Chargemode = d.StrPtr()
 			}
 		case "productid":
 			if seen[0]&(1<<1) != 0 {
@@ -33,8 +32,7 @@ func (t *BandWidth) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Productid = nil
 			} else {
-				v := d.Str()
-				t.Productid = &v
+				t.Productid = d.StrPtr()
 			}
 		case "sharetype":
 			if seen[0]&(1<<2) != 0 {
@@ -44,8 +42,7 @@ func (t *BandWidth) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Sharetype = nil
 			} else {
-				v := Sharetype(d.Str())
-				t.Sharetype = &v
+				t.Sharetype = (*Sharetype)(d.StrPtr())
 			}
 		case "size":
 			if seen[0]&(1<<3) != 0 {
@@ -55,8 +52,7 @@ func (t *BandWidth) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Size = nil
 			} else {
-				v := d.Int32()
-				t.Size = &v
+				t.Size = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -157,8 +153,7 @@ func (t *ChargeOrderDbssNew) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Comment = nil
 			} else {
-				v := d.Str()
-				t.Comment = &v
+				t.Comment = d.StrPtr()
 			}
 		case "composite_product_id":
 			if seen[0]&(1<<6) != 0 {
@@ -168,8 +163,7 @@ func (t *ChargeOrderDbssNew) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.CompositeProductID = nil
 			} else {
-				v := d.Str()
-				t.CompositeProductID = &v
+				t.CompositeProductID = d.StrPtr()
 			}
 		case "deploy_mode":
 			if seen[0]&(1<<7) != 0 {
@@ -189,8 +183,7 @@ func (t *ChargeOrderDbssNew) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.DiscountID = nil
 			} else {
-				v := d.Str()
-				t.DiscountID = &v
+				t.DiscountID = d.StrPtr()
 			}
 		case "enterprise_project_id":
 			if seen[0]&(1<<9) != 0 {
@@ -336,8 +329,7 @@ func (t *ChargeOrderDbssNew) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.PromotionActivityID = nil
 			} else {
-				v := d.Str()
-				t.PromotionActivityID = &v
+				t.PromotionActivityID = d.StrPtr()
 			}
 		case "promotion_info":
 			if seen[0]&(1<<21) != 0 {
@@ -347,8 +339,7 @@ func (t *ChargeOrderDbssNew) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.PromotionInfo = nil
 			} else {
-				v := d.Str()
-				t.PromotionInfo = &v
+				t.PromotionInfo = d.StrPtr()
 			}
 		case "public_ip":
 			if seen[0]&(1<<22) != 0 {
@@ -370,8 +361,7 @@ func (t *ChargeOrderDbssNew) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.RegionID = nil
 			} else {
-				v := d.Str()
-				t.RegionID = &v
+				t.RegionID = d.StrPtr()
 			}
 		case "security_groups":
 			if seen[0]&(1<<24) != 0 {
@@ -506,8 +496,7 @@ func (t *CreateDbOmInstancePeriodResponse) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Code = nil
 			} else {
-				v := d.Str()
-				t.Code = &v
+				t.Code = d.StrPtr()
 			}
 		case "description":
 			if seen[0]&(1<<1) != 0 {
@@ -517,8 +506,7 @@ func (t *CreateDbOmInstancePeriodResponse) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Description = nil
 			} else {
-				v := d.Str()
-				t.Description = &v
+				t.Description = d.StrPtr()
 			}
 		case "order_id":
 			if seen[0]&(1<<2) != 0 {
@@ -528,8 +516,7 @@ func (t *CreateDbOmInstancePeriodResponse) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.OrderID = nil
 			} else {
-				v := d.Str()
-				t.OrderID = &v
+				t.OrderID = d.StrPtr()
 			}
 		default:
 			d.Skip()
@@ -568,8 +555,7 @@ func (t *DbssErrorDetail) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ErrorCode = nil
 			} else {
-				v := d.Str()
-				t.ErrorCode = &v
+				t.ErrorCode = d.StrPtr()
 			}
 		case "error_msg":
 			if seen[0]&(1<<1) != 0 {
@@ -579,8 +565,7 @@ func (t *DbssErrorDetail) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ErrorMsg = nil
 			} else {
-				v := d.Str()
-				t.ErrorMsg = &v
+				t.ErrorMsg = d.StrPtr()
 			}
 		default:
 			d.Skip()
@@ -641,8 +626,7 @@ func (t *DbssErrorResponse) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.EncodedAuthorizationMessage = nil
 			} else {
-				v := d.Str()
-				t.EncodedAuthorizationMessage = &v
+				t.EncodedAuthorizationMessage = d.StrPtr()
 			}
 		case "error_code":
 			if seen[0]&(1<<2) != 0 {
@@ -652,8 +636,7 @@ func (t *DbssErrorResponse) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ErrorCode = nil
 			} else {
-				v := d.Str()
-				t.ErrorCode = &v
+				t.ErrorCode = d.StrPtr()
 			}
 		case "error_msg":
 			if seen[0]&(1<<3) != 0 {
@@ -663,8 +646,7 @@ func (t *DbssErrorResponse) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ErrorMsg = nil
 			} else {
-				v := d.Str()
-				t.ErrorMsg = &v
+				t.ErrorMsg = d.StrPtr()
 			}
 		default:
 			d.Skip()
@@ -734,8 +716,7 @@ func (t *EIP) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Ipproductid = nil
 			} else {
-				v := d.Str()
-				t.Ipproductid = &v
+				t.Ipproductid = d.StrPtr()
 			}
 		case "iptype":
 			if seen[0]&(1<<2) != 0 {
@@ -745,8 +726,7 @@ func (t *EIP) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Iptype = nil
 			} else {
-				v := d.Str()
-				t.Iptype = &v
+				t.Iptype = d.StrPtr()
 			}
 		default:
 			d.Skip()
@@ -804,8 +784,7 @@ func (t *Nic) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.IPAddress = nil
 			} else {
-				v := d.Str()
-				t.IPAddress = &v
+				t.IPAddress = d.StrPtr()
 			}
 		case "subnet_id":
 			if seen[0]&(1<<1) != 0 {
@@ -815,8 +794,7 @@ func (t *Nic) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.SubnetID = nil
 			} else {
-				v := d.Str()
-				t.SubnetID = &v
+				t.SubnetID = d.StrPtr()
 			}
 		default:
 			d.Skip()
@@ -855,8 +833,7 @@ func (t *OutsideInsConfig) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.MasterNodeIP = nil
 			} else {
-				v := d.Str()
-				t.MasterNodeIP = &v
+				t.MasterNodeIP = d.StrPtr()
 			}
 		case "slave_node_ip":
 			if seen[0]&(1<<1) != 0 {
@@ -866,8 +843,7 @@ func (t *OutsideInsConfig) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.SlaveNodeIP = nil
 			} else {
-				v := d.Str()
-				t.SlaveNodeIP = &v
+				t.SlaveNodeIP = d.StrPtr()
 			}
 		case "virtual_ip":
 			if seen[0]&(1<<2) != 0 {
@@ -877,8 +853,7 @@ func (t *OutsideInsConfig) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.VirtualIP = nil
 			} else {
-				v := d.Str()
-				t.VirtualIP = &v
+				t.VirtualIP = d.StrPtr()
 			}
 		default:
 			d.Skip()
@@ -939,8 +914,7 @@ func (t *ProductInfoBeanNew) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.CloudServiceType = nil
 			} else {
-				v := d.Str()
-				t.CloudServiceType = &v
+				t.CloudServiceType = d.StrPtr()
 			}
 		case "display_id":
 			if seen[0]&(1<<2) != 0 {
@@ -950,8 +924,7 @@ func (t *ProductInfoBeanNew) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.DisplayID = nil
 			} else {
-				v := d.Str()
-				t.DisplayID = &v
+				t.DisplayID = d.StrPtr()
 			}
 		case "product_id":
 			if seen[0]&(1<<3) != 0 {
@@ -961,8 +934,7 @@ func (t *ProductInfoBeanNew) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ProductID = nil
 			} else {
-				v := d.Str()
-				t.ProductID = &v
+				t.ProductID = d.StrPtr()
 			}
 		case "product_spec_desc":
 			if seen[0]&(1<<4) != 0 {
@@ -972,8 +944,7 @@ func (t *ProductInfoBeanNew) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ProductSpecDesc = nil
 			} else {
-				v := d.Str()
-				t.ProductSpecDesc = &v
+				t.ProductSpecDesc = d.StrPtr()
 			}
 		case "resource_name":
 			if seen[0]&(1<<5) != 0 {
@@ -983,8 +954,7 @@ func (t *ProductInfoBeanNew) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ResourceName = nil
 			} else {
-				v := d.Str()
-				t.ResourceName = &v
+				t.ResourceName = d.StrPtr()
 			}
 		case "resource_spec_code":
 			if seen[0]&(1<<6) != 0 {
@@ -994,8 +964,7 @@ func (t *ProductInfoBeanNew) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ResourceSpecCode = nil
 			} else {
-				v := d.Str()
-				t.ResourceSpecCode = &v
+				t.ResourceSpecCode = d.StrPtr()
 			}
 		case "resource_type":
 			if seen[0]&(1<<7) != 0 {
@@ -1005,8 +974,7 @@ func (t *ProductInfoBeanNew) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ResourceType = nil
 			} else {
-				v := d.Str()
-				t.ResourceType = &v
+				t.ResourceType = d.StrPtr()
 			}
 		default:
 			d.Skip()
@@ -1063,8 +1031,7 @@ func (t *PublicIP) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ID = nil
 			} else {
-				v := d.Str()
-				t.ID = &v
+				t.ID = d.StrPtr()
 			}
 		default:
 			d.Skip()
@@ -1103,8 +1070,7 @@ func (t *ResourceTagInfoBean) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Key = nil
 			} else {
-				v := d.Str()
-				t.Key = &v
+				t.Key = d.StrPtr()
 			}
 		case "value":
 			if seen[0]&(1<<1) != 0 {
@@ -1156,8 +1122,7 @@ func (t *SecurityGroup) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ID = nil
 			} else {
-				v := d.Str()
-				t.ID = &v
+				t.ID = d.StrPtr()
 			}
 		default:
 			d.Skip()

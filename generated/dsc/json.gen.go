@@ -41,8 +41,7 @@ func (t *CreateProductOrderResponse) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.OrderID = nil
 			} else {
-				v := d.Str()
-				t.OrderID = &v
+				t.OrderID = d.StrPtr()
 			}
 		default:
 			d.Skip()
@@ -81,8 +80,7 @@ func (t *DscErrorResponse) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ErrorCode = nil
 			} else {
-				v := d.Str()
-				t.ErrorCode = &v
+				t.ErrorCode = d.StrPtr()
 			}
 		case "error_msg":
 			if seen[0]&(1<<1) != 0 {
@@ -92,8 +90,7 @@ func (t *DscErrorResponse) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ErrorMsg = nil
 			} else {
-				v := d.Str()
-				t.ErrorMsg = &v
+				t.ErrorMsg = d.StrPtr()
 			}
 		default:
 			d.Skip()
@@ -152,8 +149,7 @@ func (t *PeriodOrderRequest) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.CompositeProductID = nil
 			} else {
-				v := d.Str()
-				t.CompositeProductID = &v
+				t.CompositeProductID = d.StrPtr()
 			}
 		case "discount_id":
 			if seen[0]&(1<<3) != 0 {
@@ -163,8 +159,7 @@ func (t *PeriodOrderRequest) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.DiscountID = nil
 			} else {
-				v := d.Str()
-				t.DiscountID = &v
+				t.DiscountID = d.StrPtr()
 			}
 		case "is_auto_renew":
 			if seen[0]&(1<<4) != 0 {
@@ -174,8 +169,7 @@ func (t *PeriodOrderRequest) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.IsAutoRenew = nil
 			} else {
-				v := d.Int32()
-				t.IsAutoRenew = &v
+				t.IsAutoRenew = d.Int32Ptr()
 			}
 		case "period_num":
 			if seen[0]&(1<<5) != 0 {
@@ -227,8 +221,7 @@ func (t *PeriodOrderRequest) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.PromotionActivityID = nil
 			} else {
-				v := d.Str()
-				t.PromotionActivityID = &v
+				t.PromotionActivityID = d.StrPtr()
 			}
 		case "promotion_info":
 			if seen[0]&(1<<9) != 0 {
@@ -238,8 +231,7 @@ func (t *PeriodOrderRequest) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.PromotionInfo = nil
 			} else {
-				v := d.Str()
-				t.PromotionInfo = &v
+				t.PromotionInfo = d.StrPtr()
 			}
 		case "region_id":
 			if seen[0]&(1<<10) != 0 {
@@ -370,8 +362,7 @@ func (t *ProductInfoBean) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.DisplayID = nil
 			} else {
-				v := d.Str()
-				t.DisplayID = &v
+				t.DisplayID = d.StrPtr()
 			}
 		case "product_id":
 			if seen[0]&(1<<3) != 0 {
@@ -391,8 +382,7 @@ func (t *ProductInfoBean) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ProductSpecDesc = nil
 			} else {
-				v := d.Str()
-				t.ProductSpecDesc = &v
+				t.ProductSpecDesc = d.StrPtr()
 			}
 		case "resource_name":
 			if seen[0]&(1<<5) != 0 {
@@ -402,8 +392,7 @@ func (t *ProductInfoBean) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ResourceName = nil
 			} else {
-				v := d.Str()
-				t.ResourceName = &v
+				t.ResourceName = d.StrPtr()
 			}
 		case "resource_size":
 			if seen[0]&(1<<6) != 0 {
@@ -453,8 +442,7 @@ func (t *ProductInfoBean) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.UsageFactor = nil
 			} else {
-				v := d.Str()
-				t.UsageFactor = &v
+				t.UsageFactor = d.StrPtr()
 			}
 		case "usage_measure_id":
 			if seen[0]&(1<<11) != 0 {
@@ -464,8 +452,7 @@ func (t *ProductInfoBean) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.UsageMeasureID = nil
 			} else {
-				v := d.Int32()
-				t.UsageMeasureID = &v
+				t.UsageMeasureID = d.Int32Ptr()
 			}
 		case "usage_value":
 			if seen[0]&(1<<12) != 0 {
@@ -475,8 +462,7 @@ func (t *ProductInfoBean) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.UsageValue = nil
 			} else {
-				v := d.Float(64)
-				t.UsageValue = &v
+				t.UsageValue = d.Float64Ptr()
 			}
 		default:
 			d.Skip()

@@ -52,8 +52,7 @@ func (t *CreateQuotasOrderRequestInfo) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.IsAutoRenew = nil
 			} else {
-				v := d.Boolean()
-				t.IsAutoRenew = &v
+				t.IsAutoRenew = d.BooleanPtr()
 			}
 		case "is_auto_pay":
 			if seen[0]&(1<<4) != 0 {
@@ -63,8 +62,7 @@ func (t *CreateQuotasOrderRequestInfo) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.IsAutoPay = nil
 			} else {
-				v := d.Boolean()
-				t.IsAutoPay = &v
+				t.IsAutoPay = d.BooleanPtr()
 			}
 		case "subscription_num":
 			if seen[0]&(1<<5) != 0 {
@@ -125,8 +123,7 @@ func (t *CreateQuotasOrderResponse) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.OrderID = nil
 			} else {
-				v := d.Str()
-				t.OrderID = &v
+				t.OrderID = d.StrPtr()
 			}
 		default:
 			d.Skip()

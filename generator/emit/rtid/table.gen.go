@@ -219,12 +219,18 @@ const (
 	DecoderAnyValue           = "AnyValue"
 	DecoderArray              = "Array"
 	DecoderBoolean            = "Boolean"
+	DecoderBooleanPtr         = "BooleanPtr"
 	DecoderElem               = "Elem"
 	DecoderEnd                = "End"
 	DecoderFloat              = "Float"
+	DecoderFloat32Ptr         = "Float32Ptr"
+	DecoderFloat64Ptr         = "Float64Ptr"
 	DecoderInt32              = "Int32"
+	DecoderInt32Ptr           = "Int32Ptr"
 	DecoderInt64              = "Int64"
+	DecoderInt64Ptr           = "Int64Ptr"
 	DecoderKey                = "Key"
+	DecoderKeyString          = "KeyString"
 	DecoderMember             = "Member"
 	DecoderMissing            = "Missing"
 	DecoderNotNull            = "NotNull"
@@ -234,6 +240,7 @@ const (
 	DecoderRepeated           = "Repeated"
 	DecoderSkip               = "Skip"
 	DecoderStr                = "Str"
+	DecoderStrPtr             = "StrPtr"
 	DecoderUnknown            = "Unknown"
 	MockCallBody              = "Body"
 	MockCallHeaderValue       = "HeaderValue"
@@ -411,12 +418,18 @@ var _ = [...]any{
 	(*rt.Decoder).AnyValue,
 	(*rt.Decoder).Array,
 	(*rt.Decoder).Boolean,
+	(*rt.Decoder).BooleanPtr,
 	(*rt.Decoder).Elem,
 	(*rt.Decoder).End,
 	(*rt.Decoder).Float,
+	(*rt.Decoder).Float32Ptr,
+	(*rt.Decoder).Float64Ptr,
 	(*rt.Decoder).Int32,
+	(*rt.Decoder).Int32Ptr,
 	(*rt.Decoder).Int64,
+	(*rt.Decoder).Int64Ptr,
 	(*rt.Decoder).Key,
+	(*rt.Decoder).KeyString,
 	(*rt.Decoder).Member,
 	(*rt.Decoder).Missing,
 	(*rt.Decoder).NotNull,
@@ -426,6 +439,7 @@ var _ = [...]any{
 	(*rt.Decoder).Repeated,
 	(*rt.Decoder).Skip,
 	(*rt.Decoder).Str,
+	(*rt.Decoder).StrPtr,
 	(*rt.Decoder).Unknown,
 	(*rt.MockCall).Body,
 	(*rt.MockCall).HeaderValue,

@@ -185,6 +185,27 @@ func (e *emitter) scalarRead(s *model.Schema, named bool) jen.Code {
 	return call
 }
 
+// scalarPtrRead returns the Decoder call reading a scalar of schema s into
+// a new pointer (from the decoder's shared blocks), converted to a pointer
+// to s's named type when it has one.
+func (e *emitter) scalarPtrRead(s *model.Schema) jen.Code {
+	base := e.plan.TypeOf(s)
+	named := e.plan.Type(s)
+	if named != nil {
+		base = named.Underlying
+	}
+	m := map[string]string{
+		"string": rtid.DecoderStrPtr, "bool": rtid.DecoderBooleanPtr,
+		"int32": rtid.DecoderInt32Ptr, "int64": rtid.DecoderInt64Ptr,
+		"float32": rtid.DecoderFloat32Ptr, "float64": rtid.DecoderFloat64Ptr,
+	}[base.Name]
+	call := jen.Id("d").Dot(m).Call()
+	if named != nil {
+		return jen.Parens(jen.Op("*").Id(named.Name)).Parens(call)
+	}
+	return call
+}
+
 func isScalar(s *model.Schema) bool {
 	switch s.Kind {
 	case model.KindString, model.KindInteger, model.KindNumber, model.KindBoolean:
@@ -205,11 +226,10 @@ func (e *emitter) decodeInto(s *model.Schema, lhs jen.Code, ptr bool, depth int,
 		}
 		return []jen.Code{jen.Add(lhs).Dot("decodeJSON").Call(jen.Id("d"))}
 	case isScalar(s):
-		read := e.scalarRead(s, e.plan.Type(s) != nil)
 		if ptr {
-			return []jen.Code{jen.Id("v").Op(":=").Add(read), jen.Add(lhs).Op("=").Op("&").Id("v")}
+			return []jen.Code{jen.Add(lhs).Op("=").Add(e.scalarPtrRead(s))}
 		}
-		return []jen.Code{jen.Add(lhs).Op("=").Add(read)}
+		return []jen.Code{jen.Add(lhs).Op("=").Add(e.scalarRead(s, e.plan.Type(s) != nil))}
 	case s.Kind == model.KindArray:
 		return e.arrayDecode(s, lhs, ptr, depth)
 	case s.Kind == model.KindObject && s.AdditionalProperties != nil:
@@ -288,7 +308,7 @@ func (e *emitter) arrayDecode(s *model.Schema, lhs jen.Code, ptr bool, depth int
 func (e *emitter) mapDecode(s *model.Schema, lhs jen.Code, ptr bool, depth int) []jen.Code {
 	mv, nv, kv, ev, ov := fmt.Sprintf("m%d", depth), fmt.Sprintf("n%d", depth), fmt.Sprintf("k%d", depth), fmt.Sprintf("e%d", depth), fmt.Sprintf("o%d", depth)
 	loop := append([]jen.Code{
-		jen.Id(kv).Op(":=").String().Parens(jen.Id("d").Dot(rtid.DecoderKey).Call()),
+		jen.Id(kv).Op(":=").Id("d").Dot(rtid.DecoderKeyString).Call(),
 		jen.If(jen.List(jen.Id("_"), jen.Id("dup")).Op(":=").Id(mv).Index(jen.Id(kv)), jen.Id("dup")).Block(jen.Id("d").Dot(rtid.DecoderRepeated).Call(jen.Id(ov))),
 	}, e.itemDecode(s.AdditionalProperties, ev, depth, func(x jen.Code) jen.Code { return jen.Id(mv).Index(jen.Id(kv)).Op("=").Add(x) })...)
 	set := jen.Add(lhs).Op("=").Id(mv)
