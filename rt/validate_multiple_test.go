@@ -87,3 +87,20 @@ func TestUniqueScalars(t *testing.T) {
 		t.Errorf("unique checks allocate %v times on short arrays", n)
 	}
 }
+
+func TestAppendMembers(t *testing.T) {
+	for _, tc := range []struct {
+		obj  string
+		ext  map[string]any
+		want string
+	}{
+		{`{}`, map[string]any{"b": 1, "a": "x"}, `{"a":"x","b":1}`},
+		{`{"id":"1"}`, map[string]any{"z": nil}, `{"id":"1","z":null}`},
+		{`{"id":"1"}`, nil, `{"id":"1"}`},
+	} {
+		got, err := AppendMembers([]byte(tc.obj), tc.ext)
+		if err != nil || string(got) != tc.want {
+			t.Errorf("AppendMembers(%s, %v) = %s, %v; want %s", tc.obj, tc.ext, got, err, tc.want)
+		}
+	}
+}

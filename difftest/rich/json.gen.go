@@ -2,7 +2,20 @@
 
 package rich
 
-import "github.com/hwcorder/ordergen/rt"
+import (
+	"encoding/json"
+	"github.com/hwcorder/ordergen/rt"
+)
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t Address) MarshalJSON() ([]byte, error) {
+	type plain Address
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
+}
 
 // decodeJSON reads one non-null value of Address from d.
 func (t *Address) decodeJSON(d *rt.Decoder) {
@@ -35,7 +48,13 @@ func (t *Address) decodeJSON(d *rt.Decoder) {
 				t.Zip = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -148,6 +167,16 @@ func (t *ColorsItem) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t Extra) MarshalJSON() ([]byte, error) {
+	type plain Extra
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
+}
+
 // decodeJSON reads one non-null value of Extra from d.
 func (t *Extra) decodeJSON(d *rt.Decoder) {
 	*t = Extra{}
@@ -155,7 +184,13 @@ func (t *Extra) decodeJSON(d *rt.Decoder) {
 		return
 	}
 	for n := 0; d.Member(&n); {
-		d.Skip()
+		{
+			k := d.KeyString()
+			if t.AdditionalProperties == nil {
+				t.AdditionalProperties = map[string]any{}
+			}
+			t.AdditionalProperties[k] = d.AnyValue()
+		}
 	}
 }
 
@@ -210,6 +245,16 @@ func (t *Level) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t Line) MarshalJSON() ([]byte, error) {
+	type plain Line
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
+}
+
 // decodeJSON reads one non-null value of Line from d.
 func (t *Line) decodeJSON(d *rt.Decoder) {
 	*t = Line{}
@@ -251,7 +296,13 @@ func (t *Line) decodeJSON(d *rt.Decoder) {
 				t.UnitPrice = d.Float64Ptr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -275,6 +326,16 @@ func (t *Line) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t NullableLine) MarshalJSON() ([]byte, error) {
+	type plain NullableLine
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
+}
+
 // decodeJSON reads one non-null value of NullableLine from d.
 func (t *NullableLine) decodeJSON(d *rt.Decoder) {
 	*t = NullableLine{}
@@ -296,7 +357,13 @@ func (t *NullableLine) decodeJSON(d *rt.Decoder) {
 				t.Qty = d.Int64()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -315,6 +382,16 @@ func (t *NullableLine) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t Order) MarshalJSON() ([]byte, error) {
+	type plain Order
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of Order from d.
@@ -481,7 +558,7 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Step = nil
 			} else {
-				t.Step = d.Float32Ptr()
+				t.Step = d.Float64Ptr()
 			}
 		case "ratio":
 			if seen[0]&(1<<11) != 0 {
@@ -871,7 +948,13 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 				}
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<0) == 0 {

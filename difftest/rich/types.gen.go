@@ -15,6 +15,9 @@ type Address struct {
 	City string `json:"city"`
 	// Zip has no description in the spec. Optional.
 	Zip *string `json:"zip,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -82,7 +85,11 @@ func (v ColorsItem) Valid() bool {
 // Extra has no description in the spec.
 //
 // Source: difftest/rich/rich.yaml #/components/schemas/Order/properties/extra.
-type Extra struct{}
+type Extra struct {
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
+}
 
 // String returns t as JSON.
 func (t Extra) String() string {
@@ -151,6 +158,9 @@ type Line struct {
 	Qty int32 `json:"qty"`
 	// UnitPrice has no description in the spec. Optional. Constraints: minimum 0.
 	UnitPrice *float64 `json:"unit_price,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -174,6 +184,9 @@ func (t Line) LogValue() slog.Value {
 type NullableLine struct {
 	// Qty has no description in the spec. Required. Constraints: maximum 5.
 	Qty int64 `json:"qty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -216,7 +229,7 @@ type Order struct {
 	// Price has no description in the spec. Optional. Constraints: minimum 0.5; maximum 99.5.
 	Price *float64 `json:"price,omitempty"`
 	// Step has no description in the spec. Optional.
-	Step *float32 `json:"step,omitempty"`
+	Step *float64 `json:"step,omitempty"`
 	// Ratio has no description in the spec. Optional.
 	Ratio *float64 `json:"ratio,omitempty"`
 	// Kind: Size class. Required. Constraints: one of "small", "large", "x-large".
@@ -261,6 +274,9 @@ type Order struct {
 	Inner *Closed `json:"inner,omitempty"`
 	// Kinds has no description in the spec. Optional.
 	Kinds []Kind `json:"kinds,omitzero"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // redacted returns a copy of t with every secret replaced.

@@ -2,7 +2,20 @@
 
 package dbss
 
-import "github.com/hwcorder/ordergen/rt"
+import (
+	"encoding/json"
+	"github.com/hwcorder/ordergen/rt"
+)
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t BandWidth) MarshalJSON() ([]byte, error) {
+	type plain BandWidth
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
+}
 
 // decodeJSON reads one non-null value of BandWidth from d.
 func (t *BandWidth) decodeJSON(d *rt.Decoder) {
@@ -55,7 +68,13 @@ func (t *BandWidth) decodeJSON(d *rt.Decoder) {
 				t.Size = d.Int32Ptr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }
@@ -71,6 +90,16 @@ func (t *BandWidth) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t ChargeOrderDbssNew) MarshalJSON() ([]byte, error) {
+	type plain ChargeOrderDbssNew
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of ChargeOrderDbssNew from d.
@@ -406,7 +435,13 @@ func (t *ChargeOrderDbssNew) decodeJSON(d *rt.Decoder) {
 				t.VPCID = d.Str()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
@@ -478,6 +513,16 @@ func (t *ChargeOrderDbssNew) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t CreateDbOmInstancePeriodResponse) MarshalJSON() ([]byte, error) {
+	type plain CreateDbOmInstancePeriodResponse
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
+}
+
 // decodeJSON reads one non-null value of CreateDbOmInstancePeriodResponse from d.
 func (t *CreateDbOmInstancePeriodResponse) decodeJSON(d *rt.Decoder) {
 	*t = CreateDbOmInstancePeriodResponse{}
@@ -519,7 +564,13 @@ func (t *CreateDbOmInstancePeriodResponse) decodeJSON(d *rt.Decoder) {
 				t.OrderID = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }
@@ -535,6 +586,16 @@ func (t *CreateDbOmInstancePeriodResponse) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t DbssErrorDetail) MarshalJSON() ([]byte, error) {
+	type plain DbssErrorDetail
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of DbssErrorDetail from d.
@@ -568,7 +629,13 @@ func (t *DbssErrorDetail) decodeJSON(d *rt.Decoder) {
 				t.ErrorMsg = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }
@@ -584,6 +651,16 @@ func (t *DbssErrorDetail) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t DbssErrorResponse) MarshalJSON() ([]byte, error) {
+	type plain DbssErrorResponse
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of DbssErrorResponse from d.
@@ -649,7 +726,13 @@ func (t *DbssErrorResponse) decodeJSON(d *rt.Decoder) {
 				t.ErrorMsg = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }
@@ -684,6 +767,16 @@ func (t *DeployMode) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t EIP) MarshalJSON() ([]byte, error) {
+	type plain EIP
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of EIP from d.
@@ -729,7 +822,13 @@ func (t *EIP) decodeJSON(d *rt.Decoder) {
 				t.Iptype = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }
@@ -766,6 +865,16 @@ func (t *IsAutoRenew) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t Nic) MarshalJSON() ([]byte, error) {
+	type plain Nic
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
+}
+
 // decodeJSON reads one non-null value of Nic from d.
 func (t *Nic) decodeJSON(d *rt.Decoder) {
 	*t = Nic{}
@@ -797,7 +906,13 @@ func (t *Nic) decodeJSON(d *rt.Decoder) {
 				t.SubnetID = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }
@@ -813,6 +928,16 @@ func (t *Nic) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t OutsideInsConfig) MarshalJSON() ([]byte, error) {
+	type plain OutsideInsConfig
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of OutsideInsConfig from d.
@@ -856,7 +981,13 @@ func (t *OutsideInsConfig) decodeJSON(d *rt.Decoder) {
 				t.VirtualIP = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }
@@ -872,6 +1003,16 @@ func (t *OutsideInsConfig) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t ProductInfoBeanNew) MarshalJSON() ([]byte, error) {
+	type plain ProductInfoBeanNew
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of ProductInfoBeanNew from d.
@@ -977,7 +1118,13 @@ func (t *ProductInfoBeanNew) decodeJSON(d *rt.Decoder) {
 				t.ResourceType = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }
@@ -993,6 +1140,16 @@ func (t *ProductInfoBeanNew) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t PublicIP) MarshalJSON() ([]byte, error) {
+	type plain PublicIP
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of PublicIP from d.
@@ -1034,7 +1191,13 @@ func (t *PublicIP) decodeJSON(d *rt.Decoder) {
 				t.ID = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }
@@ -1050,6 +1213,16 @@ func (t *PublicIP) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t ResourceTagInfoBean) MarshalJSON() ([]byte, error) {
+	type plain ResourceTagInfoBean
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of ResourceTagInfoBean from d.
@@ -1083,7 +1256,13 @@ func (t *ResourceTagInfoBean) decodeJSON(d *rt.Decoder) {
 				t.Value = d.Str()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
@@ -1102,6 +1281,16 @@ func (t *ResourceTagInfoBean) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t SecurityGroup) MarshalJSON() ([]byte, error) {
+	type plain SecurityGroup
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of SecurityGroup from d.
@@ -1125,7 +1314,13 @@ func (t *SecurityGroup) decodeJSON(d *rt.Decoder) {
 				t.ID = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }

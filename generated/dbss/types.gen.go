@@ -19,6 +19,9 @@ type BandWidth struct {
 	Sharetype *Sharetype `json:"sharetype,omitempty"`
 	// Size: Bandwidth in Mbit/s. Optional. Constraints: minimum 1; maximum 300. Note: The page gives 1-100 Mbit/s for pay-per-use and 1-300 Mbit/s for yearly/monthly billing. This API orders yearly/monthly instances, so the wider range 1-300 is enforced.
 	Size *int32 `json:"size,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -94,6 +97,9 @@ type ChargeOrderDbssNew struct {
 	SubscriptionNum int32 `json:"subscription_num"`
 	// VPCID: ID of the VPC the instance joins. Required.
 	VPCID string `json:"vpc_id"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // redacted returns a copy of t with every secret replaced.
@@ -127,6 +133,9 @@ type CreateDbOmInstancePeriodResponse struct {
 	Description *string `json:"description,omitempty"`
 	// OrderID: ID of the created order. Optional.
 	OrderID *string `json:"order_id,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -152,6 +161,9 @@ type DbssErrorDetail struct {
 	ErrorCode *string `json:"error_code,omitempty"`
 	// ErrorMsg: Error message. Optional.
 	ErrorMsg *string `json:"error_msg,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -181,6 +193,9 @@ type DbssErrorResponse struct {
 	ErrorCode *string `json:"error_code,omitempty"`
 	// ErrorMsg: Error message. Optional.
 	ErrorMsg *string `json:"error_msg,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -230,6 +245,9 @@ type EIP struct {
 	Ipproductid *string `json:"ipproductid,omitempty"`
 	// Iptype: EIP type. Optional.
 	Iptype *string `json:"iptype,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -277,6 +295,9 @@ type Nic struct {
 	IPAddress *string `json:"ip_address,omitempty"`
 	// SubnetID: ID of the subnet. Optional.
 	SubnetID *string `json:"subnet_id,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -304,6 +325,9 @@ type OutsideInsConfig struct {
 	SlaveNodeIP *string `json:"slave_node_ip,omitempty"`
 	// VirtualIP: Virtual IP address. Optional.
 	VirtualIP *string `json:"virtual_ip,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -341,6 +365,9 @@ type ProductInfoBeanNew struct {
 	ResourceSpecCode *string `json:"resource_spec_code,omitempty"`
 	// ResourceType: Resource type code. Optional.
 	ResourceType *string `json:"resource_type,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -366,6 +393,9 @@ type PublicIP struct {
 	EIP rt.Nullable[EIP] `json:"eip,omitzero"`
 	// ID: ID of an existing elastic IP. Optional.
 	ID *string `json:"id,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -391,6 +421,9 @@ type ResourceTagInfoBean struct {
 	Key *string `json:"key,omitempty"`
 	// Value: Tag value. Required.
 	Value string `json:"value"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -414,6 +447,9 @@ func (t ResourceTagInfoBean) LogValue() slog.Value {
 type SecurityGroup struct {
 	// ID: Security group ID. Optional.
 	ID *string `json:"id,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.

@@ -2,7 +2,10 @@
 
 package dsc
 
-import "github.com/hwcorder/ordergen/rt"
+import (
+	"encoding/json"
+	"github.com/hwcorder/ordergen/rt"
+)
 
 // decodeJSON reads one non-null value of ChargingMode from d.
 func (t *ChargingMode) decodeJSON(d *rt.Decoder) {
@@ -21,6 +24,16 @@ func (t *ChargingMode) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t CreateProductOrderResponse) MarshalJSON() ([]byte, error) {
+	type plain CreateProductOrderResponse
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of CreateProductOrderResponse from d.
@@ -44,7 +57,13 @@ func (t *CreateProductOrderResponse) decodeJSON(d *rt.Decoder) {
 				t.OrderID = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }
@@ -60,6 +79,16 @@ func (t *CreateProductOrderResponse) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t DscErrorResponse) MarshalJSON() ([]byte, error) {
+	type plain DscErrorResponse
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of DscErrorResponse from d.
@@ -93,7 +122,13 @@ func (t *DscErrorResponse) decodeJSON(d *rt.Decoder) {
 				t.ErrorMsg = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }
@@ -109,6 +144,16 @@ func (t *DscErrorResponse) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t PeriodOrderRequest) MarshalJSON() ([]byte, error) {
+	type plain PeriodOrderRequest
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of PeriodOrderRequest from d.
@@ -254,7 +299,13 @@ func (t *PeriodOrderRequest) decodeJSON(d *rt.Decoder) {
 				t.Zone = d.Str()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -310,6 +361,16 @@ func (t *PeriodType) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t ProductInfoBean) MarshalJSON() ([]byte, error) {
+	type plain ProductInfoBean
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of ProductInfoBean from d.
@@ -465,7 +526,13 @@ func (t *ProductInfoBean) decodeJSON(d *rt.Decoder) {
 				t.UsageValue = d.Float64Ptr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<1) == 0 {

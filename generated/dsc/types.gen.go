@@ -37,6 +37,9 @@ func (v ChargingMode) Valid() bool {
 type CreateProductOrderResponse struct {
 	// OrderID: ID of the created order. Optional.
 	OrderID *string `json:"order_id,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -62,6 +65,9 @@ type DscErrorResponse struct {
 	ErrorCode *string `json:"error_code,omitempty"`
 	// ErrorMsg: Human-readable error message. Optional.
 	ErrorMsg *string `json:"error_msg,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -107,6 +113,9 @@ type PeriodOrderRequest struct {
 	RegionID string `json:"region_id"`
 	// Zone: Country or region of the order. Required.
 	Zone string `json:"zone"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -176,6 +185,9 @@ type ProductInfoBean struct {
 	UsageMeasureID *int32 `json:"usage_measure_id,omitempty"`
 	// UsageValue: Usage amount. Optional.
 	UsageValue *float64 `json:"usage_value,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.

@@ -2,7 +2,20 @@
 
 package hss
 
-import "github.com/hwcorder/ordergen/rt"
+import (
+	"encoding/json"
+	"github.com/hwcorder/ordergen/rt"
+)
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t CreateQuotasOrderRequestInfo) MarshalJSON() ([]byte, error) {
+	type plain CreateQuotasOrderRequestInfo
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
+}
 
 // decodeJSON reads one non-null value of CreateQuotasOrderRequestInfo from d.
 func (t *CreateQuotasOrderRequestInfo) decodeJSON(d *rt.Decoder) {
@@ -75,7 +88,13 @@ func (t *CreateQuotasOrderRequestInfo) decodeJSON(d *rt.Decoder) {
 				t.SubscriptionNum = d.Int32()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -105,6 +124,16 @@ func (t *CreateQuotasOrderRequestInfo) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t CreateQuotasOrderResponse) MarshalJSON() ([]byte, error) {
+	type plain CreateQuotasOrderResponse
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
+}
+
 // decodeJSON reads one non-null value of CreateQuotasOrderResponse from d.
 func (t *CreateQuotasOrderResponse) decodeJSON(d *rt.Decoder) {
 	*t = CreateQuotasOrderResponse{}
@@ -126,7 +155,13 @@ func (t *CreateQuotasOrderResponse) decodeJSON(d *rt.Decoder) {
 				t.OrderID = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }

@@ -23,6 +23,9 @@ type CreateQuotasOrderRequestInfo struct {
 	IsAutoPay *bool `json:"is_auto_pay,omitempty"`
 	// SubscriptionNum: Number of quotas to order. Required. Constraints: minimum 1; maximum 500. Note: Required although the page's mandatory column is blank: the SDK models it as a plain value (no omitempty) and the page's sample sets it directly.
 	SubscriptionNum int32 `json:"subscription_num"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -46,6 +49,9 @@ func (t CreateQuotasOrderRequestInfo) LogValue() slog.Value {
 type CreateQuotasOrderResponse struct {
 	// OrderID: ID of the created order. Optional. Constraints: at least 1 characters; at most 256 characters.
 	OrderID *string `json:"order_id,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.

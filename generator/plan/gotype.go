@@ -98,9 +98,9 @@ func (p *Package) anon(s *model.Schema) *GoType {
 		}
 		return b("int64")
 	case model.KindNumber:
-		if s.Format == "float" {
-			return b("float32")
-		}
+		// format: float is held as float64 too: validators compare the
+		// value as sent, as kin-openapi does; a float32 would round it
+		// first (maximum: 0.1 would reject 0.1).
 		return b("float64")
 	case model.KindBoolean:
 		return b("bool")
@@ -113,6 +113,20 @@ func (p *Package) anon(s *model.Schema) *GoType {
 		return &GoType{Kind: GoMap, Elem: &GoType{Kind: GoAny}, Schema: s}
 	}
 	return &GoType{Kind: GoAny, Schema: s}
+}
+
+// Base returns the builtin Go type ("string", "bool", "int32", "int64",
+// "float64") that holds a scalar of schema s, seeing through its named
+// type; "" for other schemas.
+func (p *Package) Base(s *model.Schema) string {
+	t := p.TypeOf(s)
+	if named := p.types[s]; named != nil {
+		t = named.Underlying
+	}
+	if t == nil || t.Kind != GoBuiltin {
+		return ""
+	}
+	return t.Name
 }
 
 // NullableScalar reports whether s is a string, number, integer or boolean

@@ -56,6 +56,11 @@ type Type struct {
 	Fields []*Field // for structs, in the spec's order
 	// Underlying is the Go type a non-struct named type is defined as.
 	Underlying *GoType
+	// Extra names the map field that keeps the members an open struct
+	// (additionalProperties not false) does not declare, so that they
+	// survive a round trip and count for minProperties; "" for a closed
+	// struct.
+	Extra string
 }
 
 // TypeKind says what a named type is.
@@ -116,6 +121,10 @@ type ParamField struct {
 	Pointer bool    // an optional scalar, held through a pointer
 }
 
+// extraField is the field of an open struct that keeps undeclared members;
+// a property of that Go name gets the suffix "Field".
+const extraField = "AdditionalProperties"
+
 // Methods every generated struct declares; a property whose Go name is
 // one of them gets the suffix "Field" (see docs/architecture.md).
 var structMethods = []string{"GoString", "LogValue", "MarshalJSON", "String", "UnmarshalJSON", "Validate"}
@@ -158,6 +167,9 @@ func Build(api *model.API, name, importPath string) (*Package, error) {
 	}
 	for _, t := range p.Types {
 		if t.Kind == KindStruct {
+			if !t.Schema.ForbidAdditional {
+				t.Extra = extraField
+			}
 			errs = append(errs, p.planFields(t)...)
 		}
 	}
@@ -187,7 +199,7 @@ func (p *Package) planFields(t *Type) []locErr {
 	byName := map[string]*model.Property{}
 	for _, prop := range t.Schema.Properties {
 		name := exported(prop.GoName)
-		if slices.Contains(structMethods, name) {
+		if slices.Contains(structMethods, name) || t.Extra != "" && name == t.Extra {
 			name += "Field"
 		}
 		if prev, dup := byName[name]; dup {

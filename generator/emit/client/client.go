@@ -324,11 +324,7 @@ func toString(s *model.Schema, x jen.Code) jen.Code {
 	case model.KindInteger:
 		return jen.Qual("strconv", "FormatInt").Call(jen.Int64().Call(x), jen.Lit(10))
 	case model.KindNumber:
-		bits := 64
-		if s.Format == "float" {
-			bits = 32
-		}
-		return jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Call(x), jen.LitRune('g'), jen.Lit(-1), jen.Lit(bits))
+		return jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Call(x), jen.LitRune('g'), jen.Lit(-1), jen.Lit(64))
 	case model.KindBoolean:
 		return jen.Qual("strconv", "FormatBool").Call(jen.Bool().Call(x))
 	}

@@ -217,7 +217,7 @@ func (e *emitter) paramCode(op *model.Operation, p *model.Param, pathIndex int) 
 		switch {
 		case p.Required:
 			return field.Clone().Op("=").Add(v)
-		case isNative(s):
+		case e.isNative(s):
 			// v is a fresh variable of the if statement: p.Limit = &n
 			return field.Clone().Op("=").Op("&").Add(v)
 		}
@@ -229,16 +229,12 @@ func (e *emitter) paramCode(op *model.Operation, p *model.Param, pathIndex int) 
 		conv = []jen.Code{assign(e.convert(s, "s"))}
 	case model.KindInteger:
 		bits := 64
-		if s.Format == "int32" {
+		if e.pl.Base(s) == "int32" {
 			bits = 32
 		}
 		conv = []jen.Code{e.parsed(rtid.ParseInt(), []jen.Code{jen.Lit(bits)}, p, assign(e.convert(s, "n")))}
 	case model.KindNumber:
-		bits := 64
-		if s.Format == "float" {
-			bits = 32
-		}
-		conv = []jen.Code{e.parsed(rtid.ParseFloat(), []jen.Code{jen.Lit(bits)}, p, assign(e.convert(s, "n")))}
+		conv = []jen.Code{e.parsed(rtid.ParseFloat(), []jen.Code{jen.Lit(64)}, p, assign(e.convert(s, "n")))}
 	case model.KindBoolean:
 		conv = []jen.Code{e.parsed(rtid.ParseBool(), nil, p, assign(e.convert(s, "n")))}
 	}
@@ -294,16 +290,12 @@ func (e *emitter) arrayParamCode(op *model.Operation, p *model.Param, pathIndex 
 		conv = add(e.convert(item, "s"))
 	case model.KindInteger:
 		bits := 64
-		if item.Format == "int32" {
+		if e.pl.Base(item) == "int32" {
 			bits = 32
 		}
 		conv = e.parsed(rtid.ParseInt(), []jen.Code{jen.Lit(bits)}, p, add(e.convert(item, "n")))
 	case model.KindNumber:
-		bits := 64
-		if item.Format == "float" {
-			bits = 32
-		}
-		conv = e.parsed(rtid.ParseFloat(), []jen.Code{jen.Lit(bits)}, p, add(e.convert(item, "n")))
+		conv = e.parsed(rtid.ParseFloat(), []jen.Code{jen.Lit(64)}, p, add(e.convert(item, "n")))
 	case model.KindBoolean:
 		conv = e.parsed(rtid.ParseBool(), nil, p, add(e.convert(item, "n")))
 	}
@@ -337,7 +329,7 @@ func (e *emitter) parsed(fn *jen.Statement, extra []jen.Code, p *model.Param, as
 // convert converts variable v, holding what the parse helper returned
 // (string, int64, float64 or bool), to the Go type of schema s.
 func (e *emitter) convert(s *model.Schema, v string) jen.Code {
-	if isNative(s) {
+	if e.isNative(s) {
 		return jen.Id(v)
 	}
 	return jen.Add(e.pl.TypeOf(s).QualCode(e.pl.ImportPath)).Parens(jen.Id(v))
@@ -345,7 +337,6 @@ func (e *emitter) convert(s *model.Schema, v string) jen.Code {
 
 // isNative reports whether a scalar schema's Go type is the type the parse
 // helpers return (string, int64, float64, bool).
-func isNative(s *model.Schema) bool {
-	return s.GoName == "" && (s.Kind == model.KindString || s.Kind == model.KindBoolean ||
-		s.Kind == model.KindInteger && s.Format != "int32" || s.Kind == model.KindNumber && s.Format != "float")
+func (e *emitter) isNative(s *model.Schema) bool {
+	return e.pl.Type(s) == nil && e.pl.Base(s) != "int32"
 }

@@ -11,6 +11,9 @@ import (
 // APIError is rt.APIError.
 func APIError() *jen.Statement { return jen.Qual(ImportPath, "APIError") }
 
+// AppendMembers is rt.AppendMembers.
+func AppendMembers() *jen.Statement { return jen.Qual(ImportPath, "AppendMembers") }
+
 // AppendQuery is rt.AppendQuery.
 func AppendQuery() *jen.Statement { return jen.Qual(ImportPath, "AppendQuery") }
 
@@ -334,6 +337,7 @@ const (
 // This list fails to compile when rt loses or renames a name of the table.
 var _ = [...]any{
 	(*rt.APIError)(nil),
+	rt.AppendMembers,
 	rt.AppendQuery,
 	rt.BodyRequired,
 	(*rt.Call)(nil),

@@ -39,8 +39,27 @@ func (e *emitter) decoder(s *model.Schema) []jen.Code {
 			jen.Return(jen.Id("d").Dot(rtid.DecoderEnd).Call())))
 	}
 	top = append(top, jen.Id("t").Dot("decodeJSON").Call(jen.Op("&").Id("d")), jen.Return(jen.Id("d").Dot(rtid.DecoderEnd).Call()))
-	return []jen.Code{
-		jen.Comment("decodeJSON reads one non-null value of " + s.GoName + " from d."),
+	var marshal []jen.Code
+	if t := e.plan.Type(s); t.Extra != "" {
+		// func (t T) MarshalJSON() ([]byte, error) {
+		//	type plain T
+		//	b, err := json.Marshal(plain(t))
+		//	if err != nil { return nil, err }
+		//	return rt.AppendMembers(b, t.X)
+		// }
+		marshal = []jen.Code{
+			jen.Comment("MarshalJSON encodes t with the members of " + t.Extra + "."),
+			jen.Func().Params(jen.Id("t").Id(s.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+				jen.Type().Id("plain").Id(s.GoName),
+				jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("plain").Call(jen.Id("t"))),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+				jen.Return(rtid.AppendMembers().Call(jen.Id("b"), jen.Id("t").Dot(t.Extra))),
+			),
+			jen.Line(),
+		}
+	}
+	return append(marshal,
+		jen.Comment("decodeJSON reads one non-null value of "+s.GoName+" from d."),
 		jen.Func().Params(recv.Clone()).Id("decodeJSON").Params(jen.Id("d").Op("*").Add(rtid.Decoder())).Block(body...),
 		jen.Line(),
 		jen.Comment("UnmarshalJSON decodes data into t. The error is a *DecodeError for input"),
@@ -48,7 +67,7 @@ func (e *emitter) decoder(s *model.Schema) []jen.Code {
 		jen.Comment("missing, null, of the wrong type or not allowed, each by its JSON pointer."),
 		jen.Func().Params(recv).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(top...),
 		jen.Line(),
-	}
+	)
 }
 
 // zeroOf is the zero value of named type s.
@@ -90,6 +109,14 @@ func (e *emitter) structDecode(s *model.Schema) []jen.Code {
 	other := jen.Id("d").Dot(rtid.DecoderSkip).Call()
 	if s.ForbidAdditional {
 		other = jen.Id("d").Dot(rtid.DecoderUnknown).Call()
+	}
+	if x := e.plan.Type(s).Extra; x != "" {
+		// k := d.KeyString(); if t.X == nil { t.X = map[string]any{} }; t.X[k] = d.AnyValue()
+		other = jen.Block(
+			jen.Id("k").Op(":=").Id("d").Dot(rtid.DecoderKeyString).Call(),
+			jen.If(jen.Id("t").Dot(x).Op("==").Nil()).Block(jen.Id("t").Dot(x).Op("=").Map(jen.String()).Any().Values()),
+			jen.Id("t").Dot(x).Index(jen.Id("k")).Op("=").Id("d").Dot(rtid.DecoderAnyValue).Call(),
+		)
 	}
 	if len(fields) == 0 {
 		return append(body, jen.For(jen.Id("n").Op(":=").Lit(0), jen.Id("d").Dot(rtid.DecoderMember).Call(jen.Op("&").Id("n")), jen.Empty()).Block(other))
@@ -160,25 +187,12 @@ func (e *emitter) memberDecode(f *plan.Field) []jen.Code {
 // scalarRead returns the Decoder call reading a scalar of schema s,
 // converted to s's Go type when it is a named one.
 func (e *emitter) scalarRead(s *model.Schema, named bool) jen.Code {
-	var call jen.Code
-	switch s.Kind {
-	case model.KindString:
-		call = jen.Id("d").Dot(rtid.DecoderStr).Call()
-	case model.KindInteger:
-		if s.Format == "int32" {
-			call = jen.Id("d").Dot(rtid.DecoderInt32).Call()
-		} else {
-			call = jen.Id("d").Dot(rtid.DecoderInt64).Call()
-		}
-	case model.KindNumber:
-		if s.Format == "float" {
-			call = jen.Float32().Parens(jen.Id("d").Dot(rtid.DecoderFloat).Call(jen.Lit(32)))
-		} else {
-			call = jen.Id("d").Dot(rtid.DecoderFloat).Call(jen.Lit(64))
-		}
-	case model.KindBoolean:
-		call = jen.Id("d").Dot(rtid.DecoderBoolean).Call()
-	}
+	d := jen.Id("d")
+	call := map[string]jen.Code{
+		"string": d.Clone().Dot(rtid.DecoderStr).Call(), "bool": d.Clone().Dot(rtid.DecoderBoolean).Call(),
+		"int32": d.Clone().Dot(rtid.DecoderInt32).Call(), "int64": d.Clone().Dot(rtid.DecoderInt64).Call(),
+		"float64": d.Clone().Dot(rtid.DecoderFloat).Call(jen.Lit(64)),
+	}[e.plan.Base(s)]
 	if named {
 		return jen.Id(s.GoName).Parens(call)
 	}
@@ -189,18 +203,13 @@ func (e *emitter) scalarRead(s *model.Schema, named bool) jen.Code {
 // a new pointer (from the decoder's shared blocks), converted to a pointer
 // to s's named type when it has one.
 func (e *emitter) scalarPtrRead(s *model.Schema) jen.Code {
-	base := e.plan.TypeOf(s)
-	named := e.plan.Type(s)
-	if named != nil {
-		base = named.Underlying
-	}
 	m := map[string]string{
 		"string": rtid.DecoderStrPtr, "bool": rtid.DecoderBooleanPtr,
 		"int32": rtid.DecoderInt32Ptr, "int64": rtid.DecoderInt64Ptr,
-		"float32": rtid.DecoderFloat32Ptr, "float64": rtid.DecoderFloat64Ptr,
-	}[base.Name]
+		"float64": rtid.DecoderFloat64Ptr,
+	}[e.plan.Base(s)]
 	call := jen.Id("d").Dot(m).Call()
-	if named != nil {
+	if named := e.plan.Type(s); named != nil {
 		return jen.Parens(jen.Op("*").Id(named.Name)).Parens(call)
 	}
 	return call

@@ -115,6 +115,12 @@ func (e *emitter) structDecl(s *model.Schema, doc, src string) []jen.Code {
 			jen.Comment(docLines(f.Name, p.Description)+" "+req+constraintNote(p.Schema)+notes(p.Schema.Notes)),
 			jen.Id(f.Name).Add(f.Type.Code()).Tag(map[string]string{"json": f.Tag}))
 	}
+	if x := e.plan.Type(s).Extra; x != "" {
+		fields = append(fields,
+			jen.Comment(x+" holds the members the schema does not declare (it allows any); they are"),
+			jen.Comment("decoded, counted for minProperties and maxProperties, and encoded again."),
+			jen.Id(x).Map(jen.String()).Any().Tag(map[string]string{"json": "-"}))
+	}
 	out := []jen.Code{
 		jen.Comment(doc), jen.Comment(""), jen.Comment(src),
 		jen.Type().Id(s.GoName).Struct(fields...),

@@ -71,7 +71,62 @@ func (e *emitter) structChecks(s *model.Schema) []jen.Code {
 			out = append(out, c)
 		}
 	}
+	if s.MinProperties > 0 || s.MaxProperties != nil {
+		out = append(out, e.memberCount(s)...)
+	}
 	return out
+}
+
+// memberCount checks minProperties and maxProperties of struct s: it
+// counts the members t would encode (a nil required pointer is a null
+// member; a nil optional one is absent) and the undeclared ones it keeps.
+//
+//	n := 2 // members always encoded
+//	if t.A != nil { n++ }
+//	n += len(t.AdditionalProperties)
+//	if n < min { ... }
+func (e *emitter) memberCount(s *model.Schema) []jen.Code {
+	t := e.plan.Type(s)
+	fixed := 0
+	var adds []jen.Code
+	for _, f := range t.Fields {
+		fld := jen.Id("t").Dot(f.Name)
+		switch {
+		case f.Prop.Required || f.Presence == plan.Value:
+			fixed++
+		case f.Presence == plan.Nullable:
+			adds = append(adds, jen.If(fld.Dot(rtid.NullableSet)).Block(jen.Id("n").Op("++")))
+		default:
+			adds = append(adds, jen.If(fld.Op("!=").Nil()).Block(jen.Id("n").Op("++")))
+		}
+	}
+	if t.Extra != "" {
+		adds = append(adds, jen.Id("n").Op("+=").Len(jen.Id("t").Dot(t.Extra)))
+	}
+	out := append([]jen.Code{jen.Id("n").Op(":=").Lit(fixed)}, adds...)
+	out = append(out, countChecks(s, jen.Id("n"), bodyReporterAt("p"))...)
+	return []jen.Code{jen.Block(out...)}
+}
+
+// countChecks checks minProperties and maxProperties against count n.
+func countChecks(s *model.Schema, n jen.Code, rep reporter) []jen.Code {
+	var out []jen.Code
+	if s.MinProperties > 0 {
+		out = append(out, jen.If(jen.Add(n).Op("<").Lit(int(s.MinProperties))).Block(
+			rep("minProperties", fmt.Sprintf("must have at least %d members", s.MinProperties))))
+	}
+	if s.MaxProperties != nil {
+		out = append(out, jen.If(jen.Add(n).Op(">").Lit(int(*s.MaxProperties))).Block(
+			rep("maxProperties", fmt.Sprintf("must have at most %d members", *s.MaxProperties))))
+	}
+	return out
+}
+
+// bodyReporterAt reports at the path pointer held in variable pv (a *rt.Path).
+func bodyReporterAt(pv string) reporter {
+	return func(rule, msg string) jen.Code {
+		return jen.Id("v").Dot(rtid.ViolationsAdd).Call(jen.Id(pv), jen.Lit(rule), jen.Lit(msg))
+	}
 }
 
 // memberChecks validates field f of t by what it holds.
@@ -276,8 +331,13 @@ func (e *emitter) arrayChecks(s *model.Schema, x jen.Code, pv string, depth int,
 // mapChecks checks the values of a map, in key order so that violations
 // come out in a stable order.
 func (e *emitter) mapChecks(s *model.Schema, x jen.Code, pv string, depth int) []jen.Code {
+	rep := bodyReporter(pv)
+	if pv == "p" {
+		rep = bodyReporterAt("p")
+	}
+	counts := countChecks(s, jen.Len(x), rep)
 	if s.AdditionalProperties == nil {
-		return nil
+		return counts
 	}
 	k, mv, ev := fmt.Sprintf("k%d", depth), fmt.Sprintf("m%d", depth), fmt.Sprintf("e%d", depth)
 	val := jen.Id(mv)
@@ -287,7 +347,7 @@ func (e *emitter) mapChecks(s *model.Schema, x jen.Code, pv string, depth int) [
 	}
 	inner := e.checks(s.AdditionalProperties, val, ev, depth+1, false)
 	if len(inner) == 0 {
-		return nil
+		return counts
 	}
 	if ptr {
 		inner = []jen.Code{jen.If(jen.Id(mv).Op("!=").Nil()).Block(inner...)}
@@ -299,12 +359,12 @@ func (e *emitter) mapChecks(s *model.Schema, x jen.Code, pv string, depth int) [
 	//	for k, m := range x { e := p.child(k); ... }
 	//	v.sortFrom(start)
 	start := fmt.Sprintf("start%d", depth)
-	return []jen.Code{
+	return append(counts,
 		jen.Id(start).Op(":=").Id("v").Dot(rtid.ViolationsLen).Call(),
 		jen.For(jen.List(jen.Id(k), jen.Id(mv)).Op(":=").Range().Add(x)).Block(
 			append([]jen.Code{jen.Id(ev).Op(":=").Id(pv).Dot(rtid.PathChild).Call(jen.Id(k))}, inner...)...),
 		jen.Id("v").Dot(rtid.ViolationsSortFrom).Call(jen.Id(start)),
-	}
+	)
 }
 
 // uniqueCall returns the call that checks uniqueItems for array x of
