@@ -1,6 +1,7 @@
 package rt
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 )
@@ -39,8 +40,8 @@ type Decoder struct {
 	data   []byte
 	pos    int
 	depth  int
-	failed bool          // a syntax error: decoding stopped
-	err    DecodeError   // the syntax error
+	failed bool              // a syntax error: decoding stopped
+	err    DecodeError       // the syntax error
 	bad    []decodeViolation // violations so far; decoding goes on past them
 	key    []byte            // the current member's name, unescaped
 	keyAt  int               // where key's text starts in data
@@ -386,15 +387,20 @@ func (d *Decoder) Skip() {
 	}
 }
 
-// AnyValue reads a value of any kind as encoding/json decodes into any.
+// AnyValue reads a value of any kind as encoding/json decodes into any,
+// with numbers as json.Number.
 func (d *Decoder) AnyValue() any {
 	start := d.ws0(d.pos)
 	d.Skip()
 	if d.failed {
 		return nil
 	}
+	// Numbers stay json.Number, exact and never out of range (1e400 is a
+	// JSON number), as a JSON Schema validator reads them.
 	var v any
-	if err := json.Unmarshal(d.data[start:d.pos], &v); err != nil {
+	dec := json.NewDecoder(bytes.NewReader(d.data[start:d.pos]))
+	dec.UseNumber()
+	if err := dec.Decode(&v); err != nil {
 		d.pos = start
 		d.syntax(err.Error())
 	}
