@@ -107,7 +107,7 @@ func FromModel(api *model.API, cfg Config) ([]File, error) {
 	for _, em := range ems {
 		files, err := em.Emit(p)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", api.Source, err)
+			return nil, err // located by the emitter: file:line:col: #/pointer: message
 		}
 		for _, f := range files {
 			data, err := render(f, api.Source)

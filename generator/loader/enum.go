@@ -28,25 +28,37 @@ func (c *converter) enum(v *openapi3.Schema, s *model.Schema, ptr string) {
 	}
 	names = c.sameLength(names, len(v.Enum), join(ptr, "x-enum-varnames"))
 	descs = c.sameLength(descs, len(v.Enum), join(ptr, "x-enum-descriptions"))
-	suffixes := make([]string, len(v.Enum))
+	var suffixes []string
 	for i, raw := range v.Enum {
 		vptr := join(ptr, "enum", itoa(i))
+		if raw == nil {
+			// null in an enum admits null, which nullable decides alone
+			// (without nullable a validator still rejects it): it is no
+			// constant.
+			if len(v.Enum) == 1 {
+				c.unsupported(vptr, "an enum whose only value is null", "use nullable: true without an enum")
+			}
+			continue
+		}
 		val, ok := enumValue(jsonValue(raw), s.Kind)
-		if !ok {
+		if f, isNum := jsonValue(raw).(float64); !ok && isNum && s.Kind == model.KindInteger && f == math.Trunc(f) {
+			c.unsupported(vptr, "an integer enum value beyond ±2^53", "validators compare JSON numbers as float64, which cannot tell such values apart; use a string enum")
+		} else if !ok {
 			c.errorf(vptr, "enum value %s is not of type %s", jsonText(raw), s.Kind)
 		}
 		ev := model.EnumValue{Value: val}
 		if descs != nil {
 			ev.Description = descs[i]
 		}
-		suffixes[i] = valueSuffix(val, i)
+		suffix := valueSuffix(val, i)
 		if names != nil {
-			suffixes[i] = model.GoName(names[i])
-			if suffixes[i] == "" {
+			suffix = model.GoName(names[i])
+			if suffix == "" {
 				c.errorf(join(ptr, "x-enum-varnames", itoa(i)), "x-enum-varnames entry %q does not make a Go name", names[i])
-				suffixes[i] = valueSuffix(val, i)
+				suffix = valueSuffix(val, i)
 			}
 		}
+		suffixes = append(suffixes, suffix)
 		s.Enum = append(s.Enum, ev)
 	}
 	c.enumSuffixes[s] = suffixes
@@ -90,7 +102,7 @@ func enumValue(v any, kind model.Kind) (any, bool) {
 	switch kind {
 	case model.KindInteger:
 		f, ok := v.(float64)
-		if !ok || f != math.Trunc(f) || math.Abs(f) > 1<<53 {
+		if !ok || f != math.Trunc(f) || math.Abs(f) >= 1<<53 {
 			return v, false
 		}
 		return int64(f), true

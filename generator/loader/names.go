@@ -24,16 +24,21 @@ type hint struct {
 }
 
 // item derives the hint for the items of array s named by h.
-func (h hint) item(s *model.Schema) hint {
+func (h hint) item(s *model.Schema) hint { return h.derive(s, "Item") }
+
+// derive is the hint of a schema below s (named by h) whose name adds
+// suffix: the items of an array (Item), the values of a map (Value), so
+// that two inline maps of one object name their value types apart.
+func (h hint) derive(s *model.Schema, suffix string) hint {
 	switch {
 	case s.GoName != "":
-		return hint{fixed: s.GoName + "Item"}
+		return hint{fixed: s.GoName + suffix}
 	case h.fixed != "":
-		return hint{fixed: h.fixed + "Item"}
+		return hint{fixed: h.fixed + suffix}
 	}
-	out := hint{parent: h.parent, parentName: h.parentName, suffix: h.suffix + "Item"}
+	out := hint{parent: h.parent, parentName: h.parentName, suffix: h.suffix + suffix}
 	if h.short != "" {
-		out.short = h.short + "Item"
+		out.short = h.short + suffix
 	}
 	return out
 }

@@ -12,10 +12,6 @@ import (
 	"github.com/hwcorder/ordergen/generator/model"
 )
 
-// maxProperties is the most properties one object may have: the generated
-// code records which were present in a single uint64.
-const maxProperties = 64
-
 // schema converts the schema at ptr (or, through $ref, at its target).
 // Referenced schemas are converted once and shared.
 func (c *converter) schema(ref *openapi3.SchemaRef, ptr string, h hint) *model.Schema {
@@ -82,7 +78,7 @@ func (c *converter) build(v *openapi3.Schema, ptr string, h hint) *model.Schema 
 	case model.KindArray:
 		c.items(v, s, ptr, h)
 	case model.KindObject:
-		c.object(v, s, ptr)
+		c.object(v, s, ptr, h)
 	}
 	return s
 }
@@ -211,12 +207,8 @@ func (c *converter) items(v *openapi3.Schema, s *model.Schema, ptr string, h hin
 	s.Items = c.schema(v.Items, join(ptr, "items"), h.item(s))
 }
 
-func (c *converter) object(v *openapi3.Schema, s *model.Schema, ptr string) {
+func (c *converter) object(v *openapi3.Schema, s *model.Schema, ptr string, h hint) {
 	names := c.propertyOrder(v, ptr)
-	if len(names) > maxProperties {
-		c.unsupported(join(ptr, "properties"), fmt.Sprintf("an object with %d properties", len(names)),
-			fmt.Sprintf("at most %d: generated types record presence in one uint64", maxProperties))
-	}
 	for _, name := range names {
 		pptr := join(ptr, "properties", name)
 		ps := c.schema(v.Properties[name], pptr, hint{short: model.GoName(name), parent: s, suffix: model.GoName(name)})
@@ -240,7 +232,7 @@ func (c *converter) object(v *openapi3.Schema, s *model.Schema, ptr string) {
 		}
 	}
 	c.checkFieldNames(s)
-	c.additional(v, s, ptr)
+	c.additional(v, s, ptr, h)
 }
 
 // propertyOrder returns property names in document order.
@@ -259,7 +251,7 @@ func (c *converter) propertyOrder(v *openapi3.Schema, ptr string) []string {
 	return out
 }
 
-func (c *converter) additional(v *openapi3.Schema, s *model.Schema, ptr string) {
+func (c *converter) additional(v *openapi3.Schema, s *model.Schema, ptr string, h hint) {
 	ap := v.AdditionalProperties
 	if ap.Has != nil && !*ap.Has {
 		s.ForbidAdditional = true
@@ -272,7 +264,7 @@ func (c *converter) additional(v *openapi3.Schema, s *model.Schema, ptr string) 
 		c.unsupported(aptr, "additionalProperties with a schema alongside properties", "")
 		return
 	}
-	s.AdditionalProperties = c.schema(ap.Schema, aptr, hint{parent: s, suffix: "Value"})
+	s.AdditionalProperties = c.schema(ap.Schema, aptr, h.derive(s, "Value"))
 }
 
 // checkFieldNames reports two properties of one object with one Go name.

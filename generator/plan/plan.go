@@ -102,6 +102,14 @@ type Field struct {
 	Type     *GoType // the field's full Go type
 	Elem     *GoType // the member's value type (Type without the presence wrapper)
 	Tag      string  // json struct tag value
+	// Required: the decoder reports the member missing (a required member
+	// that is neither readOnly nor writeOnly).
+	Required bool
+	// ReadOnly: Validate reports the member when a request carries it.
+	ReadOnly bool
+	// WriteOnlyRequired: a required writeOnly member, which Validate
+	// requires in a request while the decoder accepts responses without.
+	WriteOnlyRequired bool
 }
 
 // Op is one operation.
@@ -208,26 +216,31 @@ func (p *Package) planFields(t *Type) []locErr {
 			continue
 		}
 		byName[name] = prop
-		f := &Field{Name: name, Prop: prop, Elem: p.TypeOf(prop.Schema)}
 		s := prop.Schema
+		// A required readOnly member need not be sent in a request, nor a
+		// required writeOnly one come back in a response: both are held as
+		// optional, and Validate (which judges a request) checks them.
+		req := prop.Required && !s.ReadOnly && !s.WriteOnly
+		f := &Field{Name: name, Prop: prop, Elem: p.TypeOf(prop.Schema), Required: req,
+			ReadOnly: s.ReadOnly, WriteOnlyRequired: prop.Required && s.WriteOnly && !s.ReadOnly}
 		switch {
 		case !IsStruct(s) && (s.Kind == model.KindArray || s.Kind == model.KindAny || s.Kind == model.KindObject):
 			f.Presence, f.Type = Nilable, f.Elem
-		case !prop.Required && s.Nullable:
+		case !req && s.Nullable:
 			f.Presence, f.Type = Nullable, &GoType{Kind: GoNullable, Elem: f.Elem}
-		case !prop.Required || s.Nullable:
+		case !req || s.Nullable:
 			f.Presence, f.Type = Pointer, &GoType{Kind: GoPointer, Elem: f.Elem}
 		default:
 			f.Presence, f.Type = Value, f.Elem
 		}
 		f.Tag = prop.Name
 		switch {
-		case f.Presence == Pointer && !prop.Required:
+		case f.Presence == Pointer && !req:
 			f.Tag += ",omitempty"
-		case (f.Presence == Nilable || f.Presence == Nullable) && !prop.Required:
+		case (f.Presence == Nilable || f.Presence == Nullable) && !req:
 			f.Tag += ",omitzero"
 		}
-		if s.Kind == model.KindAny && !prop.Required {
+		if s.Kind == model.KindAny && !req {
 			f.Tag = prop.Name + ",omitempty"
 		}
 		p.fields[prop] = f

@@ -6,6 +6,7 @@
 package client
 
 import (
+	"errors"
 	"fmt"
 	"net/textproto"
 	"strings"
@@ -27,7 +28,7 @@ func Emit(pl *plan.Package) ([]emit.File, error) {
 	addAll(f, newClientDecl(api))
 	var errs []string
 	for _, op := range api.Operations {
-		decl, err := method(api, op)
+		decl, err := method(pl, op)
 		if err != nil {
 			errs = append(errs, err.Error())
 			continue
@@ -35,7 +36,7 @@ func Emit(pl *plan.Package) ([]emit.File, error) {
 		addAll(f, decl)
 	}
 	if len(errs) > 0 {
-		return nil, fmt.Errorf("client: %s", strings.Join(errs, "\n"))
+		return nil, errors.New(strings.Join(errs, "\n"))
 	}
 	return []emit.File{{Name: "client.gen.go", Code: f}}, nil
 }
@@ -79,8 +80,9 @@ func newClientDecl(api *model.API) []jen.Code {
 //		if err := c.do(ctx, &call, in, out); err != nil { return nil, err }
 //		return out, nil
 //	}
-func method(api *model.API, op *model.Operation) ([]jen.Code, error) {
-	sig, result, err := signature(op)
+func method(pl *plan.Package, op *model.Operation) ([]jen.Code, error) {
+	api := pl.API
+	sig, result, err := signature(pl, op)
 	if err != nil {
 		return nil, err
 	}
@@ -121,43 +123,59 @@ func method(api *model.API, op *model.Operation) ([]jen.Code, error) {
 	), nil
 }
 
-// signature returns op's parameter list and the Go name of its result
-// type ("" when the operation answers no body).
-func signature(op *model.Operation) ([]jen.Code, string, error) {
+// result is what a method returns besides the error: a pointer to a named
+// struct, or the value of any other type (an inline array of a list
+// endpoint, a map, a scalar); nil typ when the operation answers no body.
+type result struct {
+	typ *plan.GoType
+	ptr bool
+}
+
+// signature returns op's parameter list and its result.
+func signature(pl *plan.Package, op *model.Operation) ([]jen.Code, result, error) {
 	sig := []jen.Code{
 		jen.Id("ctx").Qual("context", "Context"),
 		jen.Id("params").Op("*").Id(op.ParamsGoName),
 	}
 	if op.Body != nil {
 		if op.Body.Schema == nil || op.Body.Schema.GoName == "" {
-			return nil, "", fmt.Errorf("%s: %s: unsupported: request body schema is not a named type", op.Pos, op.Pointer)
+			return nil, result{}, fmt.Errorf("%s: %s: unsupported: request body schema is not a named type", op.Pos, op.Pointer)
 		}
 		sig = append(sig, jen.Id("body").Op("*").Id(op.Body.Schema.GoName))
 	}
 	ok := op.Success()
 	if ok == nil || ok.Schema == nil {
-		return sig, "", nil
+		return sig, result{}, nil
 	}
-	if ok.Schema.GoName == "" {
-		return nil, "", fmt.Errorf("%s: %s: unsupported: success response schema is not a named type", ok.Pos, op.Pointer)
-	}
-	return sig, ok.Schema.GoName, nil
+	t := pl.TypeOf(ok.Schema)
+	return sig, result{typ: t, ptr: t.Kind == plan.GoNamed && plan.IsStruct(ok.Schema)}, nil
 }
 
-// resultTypes is (*Result, error), or error alone.
-func resultTypes(result string) jen.Code {
-	if result == "" {
+// code is the declared result type: *T for a struct, T otherwise.
+func (r result) code() jen.Code {
+	if r.ptr {
+		return jen.Op("*").Add(r.typ.Code())
+	}
+	return r.typ.Code()
+}
+
+// resultTypes is (*Result, error), (Result, error) or error alone.
+func resultTypes(r result) jen.Code {
+	if r.typ == nil {
 		return jen.Error()
 	}
-	return jen.Params(jen.Op("*").Id(result), jen.Error())
+	return jen.Params(r.code(), jen.Error())
 }
 
-// fail returns err from the method.
-func fail(result string, err jen.Code) jen.Code {
-	if result == "" {
+// fail returns err from the method, with the zero result.
+func fail(r result, err jen.Code) jen.Code {
+	if r.typ == nil {
 		return jen.Return(err)
 	}
-	return jen.Return(jen.Nil(), err)
+	if r.ptr {
+		return jen.Return(jen.Nil(), err)
+	}
+	return jen.Return(jen.Op("*").New(r.typ.Code()), err)
 }
 
 // projectFill fills an empty project_id path parameter from WithProjectID.
@@ -181,7 +199,7 @@ func projectFill(op *model.Operation) []jen.Code {
 //		if body == nil { bodyErr = clientBodyRequired() } else { bodyErr = body.Validate() }
 //		if err := clientInvalid(p.Validate(), bodyErr); err != nil { return nil, err }
 //	}
-func validation(op *model.Operation, result string) []jen.Code {
+func validation(op *model.Operation, result result) []jen.Code {
 	var stmts []jen.Code
 	bodyErr := jen.Nil()
 	if op.Body != nil {
@@ -204,7 +222,7 @@ func validation(op *model.Operation, result string) []jen.Code {
 }
 
 // send calls the core and returns its result.
-func send(op *model.Operation, result string) []jen.Code {
+func send(op *model.Operation, r result) []jen.Code {
 	in := jen.Nil()
 	var stmts []jen.Code
 	if op.Body != nil {
@@ -215,16 +233,20 @@ func send(op *model.Operation, result string) []jen.Code {
 		)
 		in = jen.Id("in")
 	}
-	if result == "" {
+	if r.typ == nil {
 		return append(stmts, jen.Return(jen.Id("c").Dot("core").Dot(rtid.ClientDo).Call(jen.Id("ctx"), jen.Op("&").Id("call"), in, jen.Nil())))
 	}
+	ret := jen.Op("*").Id("out")
+	if r.ptr {
+		ret = jen.Id("out")
+	}
 	return append(stmts,
-		jen.Id("out").Op(":=").New(jen.Id(result)),
+		jen.Id("out").Op(":=").New(r.typ.Code()),
 		jen.If(
 			jen.Err().Op(":=").Id("c").Dot("core").Dot(rtid.ClientDo).Call(jen.Id("ctx"), jen.Op("&").Id("call"), in, jen.Id("out")),
 			jen.Err().Op("!=").Nil(),
-		).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Return(jen.Id("out"), jen.Nil()),
+		).Block(fail(r, jen.Err())),
+		jen.Return(ret, jen.Nil()),
 	)
 }
 

@@ -15,7 +15,7 @@ func ExampleEmit() {
 	str := &model.Schema{Kind: model.KindString}
 	body := &model.Schema{Name: "Order", GoName: "Order", Kind: model.KindObject}
 	result := &model.Schema{Name: "Result", GoName: "Result", Kind: model.KindObject}
-	api := &model.API{Source: "specs/x.yaml", Title: "X", Service: "x", Operations: []*model.Operation{{
+	api := &model.API{Source: "specs/x.yaml", Title: "X", Service: "x", Schemas: []*model.Schema{body, result}, Operations: []*model.Operation{{
 		ID: "PlaceOrder", GoName: "PlaceOrder", Method: "POST", Path: "/v1/{project_id}/orders",
 		Summary: "Place an order", ParamsGoName: "PlaceOrderParams", Pointer: "#/paths/~1v1~1{project_id}~1orders/post",
 		Params: []*model.Param{

@@ -133,7 +133,7 @@ func (e *emitter) structDecode(s *model.Schema) []jen.Code {
 			jen.Add(w).Op("|=").Add(b),
 		}
 		cases = append(cases, jen.Case(jen.Lit(f.Prop.Name)).Block(append(head, e.memberDecode(f)...)...))
-		if f.Prop.Required {
+		if f.Required {
 			w, b := bit(i)
 			missing = append(missing, jen.If(jen.Add(w).Op("&").Add(b).Op("==").Lit(0)).Block(
 				jen.Id("d").Dot(rtid.DecoderMissing).Call(jen.Id("start"), jen.Lit(f.Prop.Name))))

@@ -111,6 +111,12 @@ func (e *emitter) structDecl(s *model.Schema, doc, src string) []jen.Code {
 		if p.Schema.Nullable {
 			req += " May be null."
 		}
+		if p.Schema.ReadOnly {
+			req += " Read-only: set by the service, never sent in a request."
+		}
+		if p.Schema.WriteOnly {
+			req += " Write-only: sent in requests, never returned."
+		}
 		fields = append(fields,
 			jen.Comment(docLines(f.Name, p.Description)+" "+req+constraintNote(p.Schema)+notes(p.Schema.Notes)),
 			jen.Id(f.Name).Add(f.Type.Code()).Tag(map[string]string{"json": f.Tag}))

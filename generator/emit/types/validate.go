@@ -92,7 +92,7 @@ func (e *emitter) memberCount(s *model.Schema) []jen.Code {
 	for _, f := range t.Fields {
 		fld := jen.Id("t").Dot(f.Name)
 		switch {
-		case f.Prop.Required || f.Presence == plan.Value:
+		case f.Required || f.Presence == plan.Value:
 			fixed++
 		case f.Presence == plan.Nullable:
 			adds = append(adds, jen.If(fld.Dot(rtid.NullableSet)).Block(jen.Id("n").Op("++")))
@@ -161,16 +161,40 @@ func (e *emitter) memberChecks(f *plan.Field) jen.Code {
 			break
 		}
 		inner := e.checks(p.Schema, field, "c", 0, false)
-		if p.Required && !p.Schema.Nullable {
+		if f.Required && !p.Schema.Nullable {
 			checks = []jen.Code{jen.If(field.Clone().Op("==").Nil()).Block(rep("required", "is required")).Else().Block(inner...)}
 		} else if len(inner) > 0 {
 			checks = []jen.Code{jen.If(field.Clone().Op("!=").Nil()).Block(inner...)}
 		}
 	}
+	checks = append(e.directionChecks(f, rep), checks...)
 	if len(checks) == 0 {
 		return nil
 	}
 	return jen.Block(append([]jen.Code{jen.Id("c").Op(":=").Id("p").Dot(rtid.PathChild).Call(jen.Lit(p.Name))}, checks...)...)
+}
+
+// directionChecks judges f as a request member, as Validate does: a
+// readOnly member must not be sent (null aside), a required writeOnly one
+// must be.
+func (e *emitter) directionChecks(f *plan.Field, rep reporter) []jen.Code {
+	fld := jen.Id("t").Dot(f.Name)
+	present := fld.Clone().Op("!=").Nil()
+	if f.Presence == plan.Nullable {
+		present = fld.Clone().Dot(rtid.NullableSet).Op("&&").Op("!").Add(fld.Clone()).Dot(rtid.NullableNull)
+	}
+	var out []jen.Code
+	if f.ReadOnly {
+		out = append(out, jen.If(present.Clone()).Block(rep("readOnly", "is read-only: a request must not carry it")))
+	}
+	if f.WriteOnlyRequired {
+		absent := fld.Clone().Op("==").Nil()
+		if f.Presence == plan.Nullable {
+			absent = jen.Op("!").Add(fld.Clone()).Dot(rtid.NullableSet)
+		}
+		out = append(out, jen.If(absent).Block(rep("required", "is required")))
+	}
+	return out
 }
 
 // checks validates value x of schema s at the path in variable pv. self is
