@@ -97,6 +97,16 @@ func (c *mockCall) QueryValue(name string) (string, bool) { return c.queryValue(
 // QueryValues returns every value of query parameter name.
 func (c *mockCall) QueryValues(name string) ([]string, bool) { return c.queryValues(name) }
 
+// QuerySplit returns the items of array query parameter name written as
+// one value (explode false), split at sep.
+func (c *mockCall) QuerySplit(name, sep string) ([]string, bool) {
+	v, ok := c.queryValue(name)
+	if !ok {
+		return nil, false
+	}
+	return strings.Split(v, sep), true
+}
+
 // HeaderValue returns the first value of header name (canonical form).
 func (c *mockCall) HeaderValue(name string) (string, bool) { return c.headerValue(name) }
 

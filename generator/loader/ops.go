@@ -166,8 +166,38 @@ func (c *converter) param(o *model.Operation, ref *openapi3.ParameterRef, ptr st
 	p.Schema = c.schema(v.Schema, sptr, hint{short: p.GoName, parentName: o.ParamsGoName, suffix: p.GoName})
 	c.checkParamSchema(p.Schema, sptr)
 	p.Secret = p.Schema.Password() || (p.In == "header" && c.secretHeaders[strings.ToLower(p.Name)])
+	p.Style, p.Explode = c.style(v, p, ptr)
 	c.examples(v.Example, v.Examples, v.Schema.Value, ptr)
 	return p
+}
+
+// style resolves a parameter's style and explode, refusing the ones the
+// client and mock do not write and read: label and matrix path
+// parameters, deepObject, and a delimited style on a scalar.
+func (c *converter) style(v *openapi3.Parameter, p *model.Param, ptr string) (string, bool) {
+	style := v.Style
+	if style == "" {
+		style = map[string]string{"query": "form", "path": "simple", "header": "simple"}[p.In]
+	}
+	explode := style == "form"
+	if v.Explode != nil {
+		explode = *v.Explode
+	}
+	isArray := p.Schema != nil && p.Schema.Kind == model.KindArray
+	ok := false
+	switch style {
+	case "form":
+		ok = p.In == "query"
+	case "simple":
+		ok = p.In == "path" || p.In == "header"
+	case "spaceDelimited", "pipeDelimited":
+		ok = p.In == "query" && isArray && !explode
+	}
+	if !ok {
+		c.unsupported(join(ptr, "style"), fmt.Sprintf("style %s (explode %v) for a %s parameter", style, explode, p.In),
+			"use form in query (explode true or false, or spaceDelimited/pipeDelimited without explode) and simple in path and header")
+	}
+	return style, explode
 }
 
 // checkParamSchema allows primitives and arrays of primitives.

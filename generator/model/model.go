@@ -130,6 +130,13 @@ type Param struct {
 	// Secret marks a credential (X-Auth-Token, format: password): redacted
 	// wherever it would be printed or recorded.
 	Secret bool
+	// Style and Explode say how an array is written, with the defaults
+	// resolved: query form/true (ids=1&ids=2), or form/false (ids=1,2),
+	// spaceDelimited or pipeDelimited (ids=1%202, ids=1|2); path and
+	// header simple (1,2). The loader always sets them; an empty Style
+	// means the location's default.
+	Style   string
+	Explode bool
 	// Notes are the parameter's x-doc-note texts.
 	Notes []string
 }

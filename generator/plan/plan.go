@@ -253,6 +253,24 @@ func (p *Package) planFields(t *Type) []locErr {
 // operation's parameter struct.
 func ParamFieldName(prm *model.Param) string { return exported(prm.GoName) }
 
+// Delimiter is the delimiter between the items of an array parameter
+// written as one value (query without explode, path, header): "," for
+// form and simple, " " for spaceDelimited, "|" for pipeDelimited.
+func Delimiter(prm *model.Param) string {
+	switch prm.Style {
+	case "spaceDelimited":
+		return " "
+	case "pipeDelimited":
+		return "|"
+	}
+	return ","
+}
+
+// Exploded reports whether the items of array query parameter prm are
+// written as repeated members (ids=1&ids=2): explode, or no style given
+// (form's default).
+func Exploded(prm *model.Param) bool { return prm.Explode || prm.Style == "" }
+
 // exported makes a Go name exported: names that start with a letter
 // without case (a non-ASCII property name) get the prefix X.
 func exported(name string) string {

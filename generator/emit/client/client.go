@@ -86,7 +86,7 @@ func method(pl *plan.Package, op *model.Operation) ([]jen.Code, error) {
 	if err != nil {
 		return nil, err
 	}
-	path, err := pathExpr(op)
+	path, pre, err := pathExpr(op)
 	if err != nil {
 		return nil, err
 	}
@@ -96,6 +96,7 @@ func method(pl *plan.Package, op *model.Operation) ([]jen.Code, error) {
 	}
 	body = append(body, projectFill(op)...)
 	body = append(body, validation(op, result)...)
+	body = append(body, pre...)
 	dict := jen.Dict{
 		jen.Id(rtid.CallOp):     jen.Lit(op.ID),
 		jen.Id(rtid.CallMethod): jen.Lit(op.Method),
@@ -252,7 +253,8 @@ func send(op *model.Operation, r result) []jen.Code {
 
 // pathExpr concatenates the template's literal parts and its escaped
 // path parameters: "/v1/" + url.PathEscape(p.ProjectID) + "/period/order".
-func pathExpr(op *model.Operation) (jen.Code, error) {
+func pathExpr(op *model.Operation) (jen.Code, []jen.Code, error) {
+	var pre []jen.Code
 	byName := map[string]*model.Param{}
 	for _, p := range op.ParamsIn("path") {
 		byName[p.Name] = p
@@ -267,7 +269,7 @@ func pathExpr(op *model.Operation) (jen.Code, error) {
 		}
 		j := strings.IndexByte(rest[i:], '}')
 		if j < 0 {
-			return nil, fmt.Errorf("%s: %s: unterminated parameter in path %q", op.Pos, op.Pointer, op.Path)
+			return nil, nil, fmt.Errorf("%s: %s: unterminated parameter in path %q", op.Pos, op.Pointer, op.Path)
 		}
 		if i > 0 {
 			parts = append(parts, jen.Lit(rest[:i]))
@@ -275,22 +277,31 @@ func pathExpr(op *model.Operation) (jen.Code, error) {
 		name := rest[i+1 : i+j]
 		p := byName[name]
 		if p == nil {
-			return nil, fmt.Errorf("%s: %s: path parameter %q is not declared", op.Pos, op.Pointer, name)
+			return nil, nil, fmt.Errorf("%s: %s: path parameter %q is not declared", op.Pos, op.Pointer, name)
 		}
 		if p.Schema.Kind == model.KindArray {
-			return nil, fmt.Errorf("%s: %s: unsupported: array path parameter %q", p.Pos, p.Pointer, name)
+			// path0 := make([]string, 0, len(p.Tags))
+			// for _, x := range p.Tags { path0 = append(path0, url.PathEscape(text(x))) }
+			v := fmt.Sprintf("path%d", len(pre)/2)
+			f := jen.Id("p").Dot(plan.ParamFieldName(p))
+			pre = append(pre,
+				jen.Id(v).Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(f.Clone())),
+				jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Add(f.Clone())).Block(
+					jen.Id(v).Op("=").Append(jen.Id(v), jen.Qual("net/url", "PathEscape").Call(toString(p.Schema.Items, jen.Id("x"))))))
+			parts = append(parts, jen.Qual("strings", "Join").Call(jen.Id(v), jen.Lit(plan.Delimiter(p))))
+		} else {
+			parts = append(parts, jen.Qual("net/url", "PathEscape").Call(toString(p.Schema, jen.Id("p").Dot(plan.ParamFieldName(p)))))
 		}
-		parts = append(parts, jen.Qual("net/url", "PathEscape").Call(toString(p.Schema, jen.Id("p").Dot(plan.ParamFieldName(p)))))
 		rest = rest[i+j+1:]
 	}
 	if len(parts) == 0 {
-		return jen.Lit(""), nil
+		return jen.Lit(""), pre, nil
 	}
 	expr := parts[0]
 	for _, part := range parts[1:] {
 		expr = jen.Add(expr).Op("+").Add(part)
 	}
-	return expr, nil
+	return expr, pre, nil
 }
 
 // queryStmts encodes the query parameters; optional ones only when set:
@@ -306,6 +317,10 @@ func queryStmts(op *model.Operation) ([]jen.Code, error) {
 	}
 	stmts := []jen.Code{jen.Var().Id("q").Index().Byte()}
 	for _, p := range params {
+		if p.Schema.Kind == model.KindArray && !plan.Exploded(p) {
+			stmts = append(stmts, joinedQuery(p))
+			continue
+		}
 		add := func(s *model.Schema, x jen.Code) jen.Code {
 			return jen.Id("q").Op("=").Add(rtid.AppendQuery()).Call(jen.Id("q"), jen.Lit(p.Name), toString(s, x))
 		}
@@ -329,6 +344,25 @@ func headerStmts(op *model.Operation) ([]jen.Code, error) {
 
 // setOrEach applies add to p's value: each item of an array, the pointed-to
 // value of an optional scalar when set, or the value itself.
+// joinedQuery writes an array query parameter without explode as one
+// member, its items joined by the style's delimiter.
+//
+//	if len(p.IDs) > 0 {
+//		list := make([]string, 0, len(p.IDs))
+//		for _, x := range p.IDs { list = append(list, text(x)) }
+//		q = rt.AppendQuery(q, "ids", strings.Join(list, ","))
+//	}
+func joinedQuery(p *model.Param) jen.Code {
+	f := jen.Id("p").Dot(plan.ParamFieldName(p))
+	return jen.If(jen.Len(f.Clone()).Op(">").Lit(0)).Block(
+		jen.Id("list").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(f.Clone())),
+		jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Add(f.Clone())).Block(
+			jen.Id("list").Op("=").Append(jen.Id("list"), toString(p.Schema.Items, jen.Id("x")))),
+		jen.Id("q").Op("=").Add(rtid.AppendQuery()).Call(jen.Id("q"), jen.Lit(p.Name),
+			jen.Qual("strings", "Join").Call(jen.Id("list"), jen.Lit(plan.Delimiter(p)))),
+	)
+}
+
 func setOrEach(p *model.Param, add func(s *model.Schema, x jen.Code) jen.Code) jen.Code {
 	f := jen.Id("p").Dot(plan.ParamFieldName(p))
 	switch {

@@ -305,6 +305,9 @@ func (e *emitter) arrayParamCode(op *model.Operation, p *model.Param, pathIndex 
 		get = jen.Id("c").Dot(rtid.MockCallPathValues).Call(jen.Lit(pathIndex))
 	case "query":
 		get = jen.Id("c").Dot(rtid.MockCallQueryValues).Call(jen.Lit(p.Name))
+		if !plan.Exploded(p) {
+			get = jen.Id("c").Dot(rtid.MockCallQuerySplit).Call(jen.Lit(p.Name), jen.Lit(plan.Delimiter(p)))
+		}
 	case "header":
 		get = jen.Id("c").Dot(rtid.MockCallHeaderValues).Call(jen.Lit(textproto.CanonicalMIMEHeaderKey(p.Name)))
 	default:

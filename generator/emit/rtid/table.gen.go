@@ -250,6 +250,7 @@ const (
 	MockCallHeaderValues      = "HeaderValues"
 	MockCallPathValue         = "PathValue"
 	MockCallPathValues        = "PathValues"
+	MockCallQuerySplit        = "QuerySplit"
 	MockCallQueryValue        = "QueryValue"
 	MockCallQueryValues       = "QueryValues"
 	MockFaultCount            = "Count"
@@ -450,6 +451,7 @@ var _ = [...]any{
 	(*rt.MockCall).HeaderValues,
 	(*rt.MockCall).PathValue,
 	(*rt.MockCall).PathValues,
+	(*rt.MockCall).QuerySplit,
 	(*rt.MockCall).QueryValue,
 	(*rt.MockCall).QueryValues,
 	rt.MockFault{}.Count,
