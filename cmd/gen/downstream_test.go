@@ -159,6 +159,9 @@ func (d *downstream) checkGoMod() {
 	}
 	required := regexp.MustCompile(`(?m)^(?:require\s+|\t)\S+ v\S+`).FindAllString(string(data), -1)
 	d.t.Logf("go.mod: %d modules required\n%s", len(required), data)
+	if !strings.Contains(string(data), ourModule+" v") {
+		d.t.Errorf("go.mod does not require %s, whose package rt the generated code imports", ourModule)
+	}
 }
 
 // orderTest is a test in the downstream module that uses both generated
@@ -221,15 +224,18 @@ func TestDownstreamToolWithReplace(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := newDownstream(t, map[string]string{
-		"go.mod":         "module example.com/shop\n\ngo 1.26\n\n" + require + "\n\n" + replace + "\n\n" + tool + "\n",
-		"api/dsc.yaml":   string(spec),
-		"dsc/gen.go":     "package dsc\n\n" + readmeLine(t, `//go:generate go tool gen --spec \.\./api/dsc\.yaml`) + "\n",
-		"hss/gen.go":     "package hss\n\n" + readmeLine(t, `//go:generate go tool gen --service hss`) + "\n",
-		"order_test.go":  orderTest,
-		"readme_test.go": readmeSnippet(t),
+		"go.mod":        "module example.com/shop\n\ngo 1.26\n\n" + require + "\n\n" + replace + "\n\n" + tool + "\n",
+		"api/dsc.yaml":  string(spec),
+		"dsc/gen.go":    "package dsc\n\n" + readmeLine(t, `//go:generate go tool gen --spec \.\./api/dsc\.yaml`) + "\n",
+		"hss/gen.go":    "package hss\n\n" + readmeLine(t, `//go:generate go tool gen --service hss`) + "\n",
+		"order_test.go": orderTest,
 	})
 	d.goCmd("mod", "tidy")
 	d.generateTwice()
+	// The README's example, added once the code it uses is generated.
+	if err := os.WriteFile(filepath.Join(d.dir, "readme_test.go"), []byte(readmeSnippet(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	d.vetAndTest()
 	if out := d.goCmd("test", "-count=1", "-v", "-run", "TestPlaceOrder", "."); !strings.Contains(out, "order CS") {
 		t.Errorf("the README's example placed no order:\n%s", out)
@@ -252,7 +258,27 @@ func TestDownstreamPublished(t *testing.T) {
 	if upstream == "" {
 		upstream = "https://proxy.golang.org,direct"
 	}
-	env := []string{"GOPROXY=file://" + filepath.ToSlash(proxy) + "," + upstream, "GONOSUMDB=" + ourModule, "GONOSUMCHECK=" + ourModule}
+	// A module cache of the test's own: the user's keeps every version it
+	// ever saw, so the tree served as proxyVersion by an earlier run would
+	// stand in for this one. Other modules come from the user's cache
+	// first (its download directory is a proxy too), then the network.
+	userCache, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	modcache := t.TempDir()
+	t.Cleanup(func() { // before TempDir's own clean-up: the cache is read-only
+		cmd := exec.Command("go", "clean", "-modcache")
+		cmd.Env = append(os.Environ(), "GOMODCACHE="+modcache)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("go clean -modcache: %v\n%s", err, out)
+		}
+	})
+	env := []string{
+		"GOMODCACHE=" + modcache,
+		"GOPROXY=file://" + filepath.ToSlash(proxy) + ",file://" + filepath.ToSlash(filepath.Join(strings.TrimSpace(string(userCache)), "cache", "download")) + "," + upstream,
+		"GONOSUMDB=" + ourModule, "GONOSUMCHECK=" + ourModule,
+	}
 	spec, err := os.ReadFile(filepath.Join(repoRoot(t), "specs", "dsc.yaml"))
 	if err != nil {
 		t.Fatal(err)

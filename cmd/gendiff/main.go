@@ -28,7 +28,7 @@ import (
 
 	"github.com/hwcorder/ordergen/generator/apidiff"
 	"github.com/hwcorder/ordergen/generator/loader"
-	"github.com/hwcorder/ordergen/generator/model"
+	"github.com/hwcorder/ordergen/generator/plan"
 	"github.com/hwcorder/ordergen/generator/specdiff"
 )
 
@@ -117,8 +117,10 @@ func compare(oldPath, newPath string) (*report, error) {
 	return newReport(oldName, newName, http.Changes, apidiff.Compare(oldAPI, newAPI)), nil
 }
 
-// loadSpec reads and loads one spec; name is how messages call it.
-func loadSpec(path, name string) ([]byte, *model.API, error) {
+// loadSpec reads, loads and plans one spec as gen does; name is how
+// messages call it. The package name and import path do not change the
+// Go API's shape, so fixed ones stand in.
+func loadSpec(path, name string) ([]byte, *plan.Package, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("gendiff: %w", err)
@@ -127,5 +129,9 @@ func loadSpec(path, name string) ([]byte, *model.API, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return data, api, nil
+	p, err := plan.Build(api, "api", "example.com/api")
+	if err != nil {
+		return nil, nil, err
+	}
+	return data, p, nil
 }

@@ -7,9 +7,9 @@
 // pointer, int32 to int64, one named type to another), a named type whose
 // underlying type changes.
 //
-// It reads the generator's model only (not the YAML), so it sees the names
-// exactly as the emitters write them. It imports the standard library and
-// generator/model, nothing else.
+// It reads the generator's plan of each package (package generator/plan),
+// not the YAML, so it sees the names and types exactly as the emitters
+// write them.
 package apidiff
 
 import (
@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/hwcorder/ordergen/generator/model"
+	"github.com/hwcorder/ordergen/generator/plan"
 )
 
 // Change is one difference in the generated Go API.
@@ -50,9 +51,9 @@ func Breaking(changes []Change) bool {
 	return slices.ContainsFunc(changes, func(c Change) bool { return c.Breaking })
 }
 
-// Compare returns the differences between the Go APIs generated from old
-// and new: breaking ones first, each group sorted by position.
-func Compare(old, new *model.API) []Change {
+// Compare returns the differences between the Go APIs of two planned
+// packages: breaking ones first, each group sorted by position.
+func Compare(old, new *plan.Package) []Change {
 	c := &comparer{o: declsOf(old), n: declsOf(new), moved: map[string]string{}, matched: map[string]bool{}, renamed: map[string]string{}}
 	// Types first: their renames are followed in the types of the rest;
 	// then methods, then the members of the types matched.
@@ -226,9 +227,9 @@ type decls struct {
 	byIdent map[string]*decl
 }
 
-// declsOf lists the declarations that api's generated package exports and
-// that depend on the spec.
-func declsOf(api *model.API) decls {
+// declsOf lists the declarations that p's client package exports and that
+// depend on the spec.
+func declsOf(p *plan.Package) decls {
 	ds := decls{byKey: map[string]*decl{}, byIdent: map[string]*decl{}}
 	add := func(d *decl) *decl {
 		if d.parent != "" {
@@ -239,33 +240,35 @@ func declsOf(api *model.API) decls {
 		ds.byIdent[d.kind+" "+d.ident] = d
 		return d
 	}
-	for _, op := range api.Operations {
-		opID := op.Method + " " + op.Path
-		add(&decl{kind: "method", key: "method " + op.GoName, name: "Client." + op.GoName, ident: opID,
-			typ: signature(op), pos: op.Pos, ptr: op.Pointer})
-		t := add(&decl{kind: "type", key: "type " + op.ParamsGoName, name: op.ParamsGoName, ident: "params of " + opID,
-			typ: "struct", pos: op.Pos, ptr: op.Pointer})
-		for _, p := range op.Params {
-			add(&decl{kind: "field", parent: t.key, goName: p.GoName, idpart: p.In + " " + p.Name,
-				name: op.ParamsGoName + "." + p.GoName, typ: paramType(p), pos: p.Pos, ptr: p.Pointer})
+	for _, op := range p.Ops {
+		o := op.Op
+		opID := o.Method + " " + o.Path
+		add(&decl{kind: "method", key: "method " + op.Name, name: "Client." + op.Name, ident: opID,
+			typ: signature(p, op), pos: o.Pos, ptr: o.Pointer})
+		t := add(&decl{kind: "type", key: "type " + op.Params, name: op.Params, ident: "params of " + opID,
+			typ: "struct", pos: o.Pos, ptr: o.Pointer})
+		for _, f := range op.Fields {
+			add(&decl{kind: "field", parent: t.key, goName: f.Name, idpart: f.Param.In + " " + f.Param.Name,
+				name: op.Params + "." + f.Name, typ: typeString(f.Type), pos: f.Param.Pos, ptr: f.Param.Pointer})
 		}
 	}
-	for _, s := range api.Schemas {
-		t := add(&decl{kind: "type", key: "type " + s.GoName, name: s.GoName, ident: s.Pointer, typ: underlying(s),
+	for _, pt := range p.Types {
+		s := pt.Schema
+		t := add(&decl{kind: "type", key: "type " + pt.Name, name: pt.Name, ident: s.Pointer, typ: underlying(pt),
 			pos: s.Pos, ptr: s.Pointer})
 		shape := []string{t.typ}
-		if isStruct(s) {
-			for _, p := range s.Properties {
-				f := add(&decl{kind: "field", parent: t.key, goName: p.GoName, idpart: p.Name,
-					name: s.GoName + "." + p.GoName, typ: fieldType(p), pos: p.Pos, ptr: p.Pointer})
-				shape = append(shape, p.Name+" "+f.typ)
-			}
+		for _, f := range pt.Fields {
+			d := add(&decl{kind: "field", parent: t.key, goName: f.Name, idpart: f.Prop.Name,
+				name: pt.Name + "." + f.Name, typ: typeString(f.Type), pos: f.Prop.Pos, ptr: f.Prop.Pointer})
+			shape = append(shape, f.Prop.Name+" "+d.typ)
 		}
-		for _, e := range s.Enum {
-			v := fmt.Sprintf("%#v", e.Value)
-			add(&decl{kind: "const", parent: t.key, goName: e.GoName, idpart: v,
-				name: e.GoName, value: v, pos: s.Pos, ptr: s.Pointer})
-			shape = append(shape, v)
+		if pt.Kind == plan.KindEnum {
+			for _, e := range s.Enum {
+				v := fmt.Sprintf("%#v", e.Value)
+				add(&decl{kind: "const", parent: t.key, goName: e.GoName, idpart: v,
+					name: e.GoName, value: v, pos: s.Pos, ptr: s.Pointer})
+				shape = append(shape, v)
+			}
 		}
 		t.shape = strings.Join(shape, "; ")
 	}

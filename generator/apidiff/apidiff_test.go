@@ -8,18 +8,29 @@ import (
 
 	"github.com/hwcorder/ordergen/generator/loader"
 	"github.com/hwcorder/ordergen/generator/model"
+	"github.com/hwcorder/ordergen/generator/plan"
 )
 
 // specsDir holds the project's specs, the base of the edits below.
 const specsDir = "../../specs"
 
-func load(t *testing.T, name string, data []byte) *model.API {
+// load loads and plans a spec as gen does for package p.
+func load(t *testing.T, name string, data []byte) *plan.Package {
 	t.Helper()
 	api, err := loader.Load(name, data)
 	if err != nil {
 		t.Fatalf("%s does not load:\n%v", name, err)
 	}
-	return api
+	return planOf(t, api)
+}
+
+func planOf(t *testing.T, api *model.API) *plan.Package {
+	t.Helper()
+	p, err := plan.Build(api, "p", "example.com/p")
+	if err != nil {
+		t.Fatalf("%s does not plan:\n%v", api.Source, err)
+	}
+	return p
 }
 
 // edit returns base with old replaced by new once; the test fails when old

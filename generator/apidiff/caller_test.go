@@ -38,15 +38,19 @@ func TestBreakingIffCallerBreaks(t *testing.T) {
 	if len(names) == 0 {
 		t.Fatal("no specs")
 	}
-	imp := importer.ForCompiler(token.NewFileSet(), "gc", nil)
+	imp := moduleImporter()
 	tried, breaking := 0, 0
 	for _, name := range names {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		old := load(t, "old.yaml", data)
-		oldPkg := typeCheck(t, imp, old)
+		oldAPI, err := loader.Load("old.yaml", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old := planOf(t, oldAPI)
+		oldPkg := typeCheck(t, imp, oldAPI)
 		caller := callerOf(oldPkg)
 		for _, kind := range mutationKinds {
 			for i := 0; ; i++ {
@@ -59,7 +63,7 @@ func TestBreakingIffCallerBreaks(t *testing.T) {
 					continue // the edit made the spec invalid (e.g. its example no longer matches)
 				}
 				tried++
-				changes := Compare(old, api)
+				changes := Compare(old, planOf(t, api))
 				newPkg := typeCheck(t, imp, api)
 				cerr := checkCaller(imp, newPkg, caller)
 				if Breaking(changes) {
@@ -78,16 +82,20 @@ func TestBreakingIffCallerBreaks(t *testing.T) {
 	}
 }
 
-// typeCheck generates api's package (named p, path tst/p) and type-checks it.
+// typeCheck generates api's client package (named p, path tst/p; not its
+// mock package) and type-checks it.
 func typeCheck(t *testing.T, imp types.Importer, api *model.API) *types.Package {
 	t.Helper()
-	files, err := generator.FromModel(api, generator.Config{Package: "p"})
+	files, err := generator.FromModel(api, generator.Config{Package: "p", ImportPath: "tst/p"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	fset := token.NewFileSet()
 	var asts []*ast.File
 	for _, f := range files {
+		if strings.Contains(f.Name, "/") {
+			continue // the mock package
+		}
 		af, err := parser.ParseFile(fset, f.Name, f.Data, parser.SkipObjectResolution)
 		if err != nil {
 			t.Fatal(err)
@@ -116,6 +124,44 @@ func checkCaller(imp types.Importer, pkg *types.Package, src string) error {
 	})}
 	_, err = conf.Check("tst/caller", fset, []*ast.File{f}, nil)
 	return err
+}
+
+// moduleImporter imports the standard library from export data and this
+// module's packages (rt, which generated code imports) from source.
+func moduleImporter() types.Importer {
+	std := importer.ForCompiler(token.NewFileSet(), "gc", nil)
+	cache := map[string]*types.Package{}
+	var imp importerFunc
+	imp = func(path string) (*types.Package, error) {
+		rel, ok := strings.CutPrefix(path, "github.com/hwcorder/ordergen/")
+		if !ok {
+			return std.Import(path)
+		}
+		if p := cache[path]; p != nil {
+			return p, nil
+		}
+		dir := filepath.Join("..", "..", filepath.FromSlash(rel))
+		names, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		fset := token.NewFileSet()
+		var files []*ast.File
+		for _, n := range names {
+			if strings.HasSuffix(n, "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(fset, n, nil, parser.SkipObjectResolution)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, f)
+		}
+		p, err := (&types.Config{Importer: imp, IgnoreFuncBodies: true}).Check(path, fset, files, nil)
+		if err != nil {
+			return nil, err
+		}
+		cache[path] = p
+		return p, nil
+	}
+	return imp
 }
 
 type importerFunc func(path string) (*types.Package, error)
