@@ -1,11 +1,13 @@
 // Command gen turns an OpenAPI spec of Huawei Cloud order endpoints into a
-// Go package: typed models with validators, a client and a mock server,
-// importing only the standard library.
+// Go package: typed models with validators and a client, and beside it a
+// mock server package, importing only the standard library and this
+// module's support package rt.
 //
-// Usage inside a package directory (go generate sets $GOPACKAGE):
+// Usage inside a package directory (go generate sets $GOPACKAGE), with gen
+// pinned by a tool directive in go.mod, or by version on the line:
 //
-//	//go:generate go run github.com/hwcorder/ordergen/cmd/gen --spec ../api/hss.yaml
 //	//go:generate go tool gen --service hss
+//	//go:generate go run github.com/hwcorder/ordergen/cmd/gen@VERSION --spec ../api/hss.yaml
 //
 // The package name is --package, else $GOPACKAGE, else the package of the
 // hand-written .go files already in the output directory, else the
