@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hwcorder/ordergen/internal/seeds"
 )
 
 const tinyPage = `Tiny Order
@@ -127,44 +129,6 @@ func TestRunTranscribeUsage(t *testing.T) {
 	}
 }
 
-func TestRunDiff(t *testing.T) {
-	base, err := os.ReadFile("../../generator/specdiff/testdata/base.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	write := func(name, data string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	old := write("old.yaml", string(base))
-	required := write("required.yaml", strings.Replace(string(base), "        - period_type\n", "        - period_type\n        - period_num\n", 1))
-	optional := write("optional.yaml", strings.Replace(string(base), "        remark:\n", "        coupon:\n          type: string\n        remark:\n", 1))
-	cases := []struct {
-		args []string
-		code int
-		out  string
-	}{
-		{[]string{old, old}, 0, "0 breaking, 0 other changes\n"},
-		{[]string{old, required}, 1, "1 breaking, 0 other changes\n"},
-		{[]string{old, optional}, 0, "0 breaking, 1 other changes\n"},
-		{[]string{old}, 2, ""},
-	}
-	for _, c := range cases {
-		var stdout, stderr bytes.Buffer
-		code := runDiff(c.args, &stdout, &stderr)
-		if code != c.code {
-			t.Errorf("diff %v: exit %d, want %d; stderr %s", c.args, code, c.code, stderr.String())
-		}
-		if c.out != "" && !strings.HasSuffix(stdout.String(), c.out) {
-			t.Errorf("diff %v: stdout %q, want it to end with %q", c.args, stdout.String(), c.out)
-		}
-	}
-}
-
 // TestTranscribedSpecsGenerate closes the loop docs -> spec -> code: the
 // spec transcribed from each golden page (want/spec.yaml) goes through
 // the generate command. Only the malformed page with an unknown type is
@@ -215,10 +179,7 @@ func TestSeedPagesGenerate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates a package per seed page")
 	}
-	const seeds = "../../../shared/seeds"
-	if _, err := os.Stat(seeds); err != nil {
-		t.Skipf("seed pages not found at %s: %v", seeds, err)
-	}
+	seeds := seeds.Dir(t) // under CI=true, missing seeds fail the test
 	cases := [][]string{
 		{"000_e7c30be118e6bd27.txt", "--service", "dsc", "--host", "sdg"},
 		{"002_96aab215149a2065.txt", "--service", "dbss", "--operation-id", "CreateDbOmInstancePeriod"},

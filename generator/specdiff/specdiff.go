@@ -34,6 +34,11 @@ type Change struct {
 	Method, Path string
 	// Text says what changed, in oasdiff's words.
 	Text string
+	// File, Line and Col locate the change in the new spec, or in the old
+	// one when the new has no place for it (a removal); Line and Col are
+	// 0 when oasdiff does not know them.
+	File      string
+	Line, Col int
 }
 
 // String renders a change on one line.
@@ -95,19 +100,33 @@ func Diff(oldName string, old []byte, newName string, new []byte) (Report, error
 	loc := checker.NewDefaultLocalizer()
 	var r Report
 	for _, c := range changes {
-		r.Changes = append(r.Changes, Change{
+		ch := Change{
 			ID:       c.GetId(),
 			Level:    levelName(c.GetLevel()),
 			Breaking: c.IsBreaking(),
 			Method:   c.GetOperation(),
 			Path:     c.GetPath(),
 			Text:     c.GetUncolorizedText(loc),
-		})
+		}
+		ch.File, ch.Line, ch.Col = where(c, oldName, newName)
+		r.Changes = append(r.Changes, ch)
 	}
 	slices.SortStableFunc(r.Changes, func(a, b Change) int {
 		return strings.Compare(a.Path+" "+a.Method+" "+a.ID+" "+a.Text, b.Path+" "+b.Method+" "+b.ID+" "+b.Text)
 	})
 	return r, nil
+}
+
+// where locates change c: in the new spec when it has a position there,
+// else in the old.
+func where(c checker.Change, oldName, newName string) (string, int, int) {
+	if s := c.GetRevisionSource(); s != nil && s.Line > 0 {
+		return newName, s.Line, s.Column
+	}
+	if s := c.GetBaseSource(); s != nil && s.Line > 0 {
+		return oldName, s.Line, s.Column
+	}
+	return newName, 0, 0
 }
 
 func levelName(l checker.Level) string {
@@ -125,6 +144,7 @@ func levelName(l checker.Level) string {
 func loadSpec(name string, data []byte) (*load.SpecInfo, error) {
 	loader := openapi3.NewLoader()
 	loader.IsExternalRefsAllowed = false
+	loader.IncludeOrigin = true
 	spec, err := loader.LoadFromDataWithPath(data, &url.URL{Path: name})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)

@@ -66,6 +66,10 @@ func TestDiffEdits(t *testing.T) {
 			var ids []string
 			for _, ch := range r.Changes {
 				ids = append(ids, ch.ID)
+				// Removals are located in the old spec, the rest in the new.
+				if ch.Line == 0 || (ch.File != "new.yaml" && ch.File != "old.yaml") {
+					t.Errorf("%s not located: %s:%d:%d", ch.ID, ch.File, ch.Line, ch.Col)
+				}
 			}
 			if r.Breaking() != c.breaking {
 				t.Errorf("Breaking() = %v, want %v; changes:\n%s", r.Breaking(), c.breaking, changesText(r))
