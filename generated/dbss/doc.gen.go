@@ -8,7 +8,7 @@
 // Buys a yearly/monthly Database Security Service O&M instance. Transcribed
 // from the service's API reference page; decisions where the page is silent,
 // contradicts itself or disagrees with the official Go SDK are recorded as
-// x-doc-note and listed in docs/decisions.md.
+// x-doc-note beside the field they concern.
 //
 // Operations:
 //   - CreateDbOmInstancePeriod: POST /v2/{project_id}/db-om/charge/period/order

@@ -8,7 +8,7 @@
 // Places a Data Security Center order for a chosen billing mode and
 // subscription period. Transcribed from the service's API reference page;
 // decisions where the page is silent or disagrees with the official Go SDK are
-// recorded as x-doc-note and listed in docs/decisions.md.
+// recorded as x-doc-note beside the field they concern.
 //
 // Operations:
 //   - CreateProductOrder: POST /v1/{project_id}/period/order

@@ -8,7 +8,7 @@
 // Creates an order that buys Host Security Service protection quotas, billed
 // yearly/monthly only. Transcribed from the service's (Chinese) API reference
 // page; decisions where the page is silent or disagrees with the official Go
-// SDK are recorded as x-doc-note and listed in docs/decisions.md.
+// SDK are recorded as x-doc-note beside the field they concern.
 //
 // Operations:
 //   - CreateQuotasOrder: POST /v5/{project_id}/quotas/orders
