@@ -1,5 +1,6 @@
 // Command mock serves the generated mock servers of every service (DSC,
-// DBSS, HSS) on one address, for tests in any language:
+// DBSS, HSS, CBH, CCM, DCS, DLI, SecMaster, WAF) on one address, for tests
+// in any language:
 //
 //	go run ./cmd/mock --addr 127.0.0.1:8080 [--ak AK --sk SK] [--token TOKEN]
 //
@@ -14,7 +15,8 @@
 // The test-control API is under /__mock/: /__mock/requests, /__mock/orders,
 // /__mock/orders/{id}, /__mock/faults and /__mock/reset act on every
 // service at once (lists are merged; a fault with an "operation" goes to
-// the service that has it); /__mock/{dsc,dbss,hss}/... act on one.
+// the service that has it); /__mock/{dsc,dbss,hss,cbh,ccm,dcs,dli,secmaster,waf}/...
+// act on one.
 //
 // It imports the generated mock packages, never the generator.
 package main
@@ -34,9 +36,15 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/hwcorder/ordergen/generated/cbh/cbhmock"
+	"github.com/hwcorder/ordergen/generated/ccm/ccmmock"
 	"github.com/hwcorder/ordergen/generated/dbss/dbssmock"
+	"github.com/hwcorder/ordergen/generated/dcs/dcsmock"
+	"github.com/hwcorder/ordergen/generated/dli/dlimock"
 	"github.com/hwcorder/ordergen/generated/dsc/dscmock"
 	"github.com/hwcorder/ordergen/generated/hss/hssmock"
+	"github.com/hwcorder/ordergen/generated/secmaster/secmastermock"
+	"github.com/hwcorder/ordergen/generated/waf/wafmock"
 	"github.com/hwcorder/ordergen/rt"
 )
 
@@ -134,6 +142,12 @@ func services(cfg config) []service {
 		{name: "dsc", mock: dscmock.NewServer(opts...)},
 		{name: "dbss", mock: dbssmock.NewServer(opts...)},
 		{name: "hss", mock: hssmock.NewServer(opts...)},
+		{name: "cbh", mock: cbhmock.NewServer(opts...)},
+		{name: "ccm", mock: ccmmock.NewServer(opts...)},
+		{name: "dcs", mock: dcsmock.NewServer(opts...)},
+		{name: "dli", mock: dlimock.NewServer(opts...)},
+		{name: "secmaster", mock: secmastermock.NewServer(opts...)},
+		{name: "waf", mock: wafmock.NewServer(opts...)},
 	}
 }
 
