@@ -31,6 +31,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"slices"
 	"syscall"
 	"time"
 
@@ -129,7 +130,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	return cfg, nil
 }
 
-// services builds one mock per generated package, configured alike.
+// services builds one mock per generated package, configured alike; each
+// draws its order IDs from its own block, so that no two services issue
+// the same ID. DSC comes first: it answers paths no service has.
 func services(cfg config) []service {
 	opts := []rt.MockOption{rt.WithMockMaxRecords(cfg.maxRecords)}
 	if len(cfg.tokens) > 0 {
@@ -138,17 +141,26 @@ func services(cfg config) []service {
 	if cfg.ak != "" {
 		opts = append(opts, rt.WithMockKey(cfg.ak, cfg.sk))
 	}
-	return []service{
-		{name: "dsc", mock: dscmock.NewServer(opts...)},
-		{name: "dbss", mock: dbssmock.NewServer(opts...)},
-		{name: "hss", mock: hssmock.NewServer(opts...)},
-		{name: "cbh", mock: cbhmock.NewServer(opts...)},
-		{name: "ccm", mock: ccmmock.NewServer(opts...)},
-		{name: "dcs", mock: dcsmock.NewServer(opts...)},
-		{name: "dli", mock: dlimock.NewServer(opts...)},
-		{name: "secmaster", mock: secmastermock.NewServer(opts...)},
-		{name: "waf", mock: wafmock.NewServer(opts...)},
+	builds := []struct {
+		name string
+		new  func(...rt.MockOption) *rt.MockServer
+	}{
+		{"dsc", dscmock.NewServer},
+		{"dbss", dbssmock.NewServer},
+		{"hss", hssmock.NewServer},
+		{"cbh", cbhmock.NewServer},
+		{"ccm", ccmmock.NewServer},
+		{"dcs", dcsmock.NewServer},
+		{"dli", dlimock.NewServer},
+		{"secmaster", secmastermock.NewServer},
+		{"waf", wafmock.NewServer},
 	}
+	out := make([]service, len(builds))
+	for i, b := range builds {
+		own := append(slices.Clip(opts), rt.WithMockIDBlock(i, len(builds)))
+		out[i] = service{name: b.name, mock: b.new(own...)}
+	}
+	return out
 }
 
 // logged logs one line per call: method, path, status, duration.
