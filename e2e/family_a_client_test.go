@@ -60,19 +60,25 @@ func TestFamilyAClientAgainstCommand(t *testing.T) {
 
 	// Valid orders, signed and with a token: 6 operations x 2.
 	ids := map[string]string{} // order ID -> operation
-	for _, name := range []string{"aksk", "token"} {
-		auth := func(aksk, tok func() any) any {
-			if name == "aksk" {
-				return aksk()
-			}
-			return tok()
-		}
-		cb, _ := cbh.NewClient(endpoint, auth(func() any { return cbh.WithAKSK(ak, sk) }, func() any { return cbh.WithToken(token) }).(cbh.Option), cbh.WithProjectID(testProject))
-		sm, _ := secmaster.NewClient(endpoint, auth(func() any { return secmaster.WithAKSK(ak, sk) }, func() any { return secmaster.WithToken(token) }).(secmaster.Option), secmaster.WithProjectID(testProject))
-		cc, _ := ccm.NewClient(endpoint, auth(func() any { return ccm.WithAKSK(ak, sk) }, func() any { return ccm.WithToken(token) }).(ccm.Option))
-		wc, _ := waf.NewClient(endpoint, auth(func() any { return waf.WithAKSK(ak, sk) }, func() any { return waf.WithToken(token) }).(waf.Option), waf.WithProjectID(testProject))
-		lc, _ := dli.NewClient(endpoint, auth(func() any { return dli.WithAKSK(ak, sk) }, func() any { return dli.WithToken(token) }).(dli.Option), dli.WithProjectID(testProject))
-		dc, _ := dcs.NewClient(endpoint, auth(func() any { return dcs.WithAKSK(ak, sk) }, func() any { return dcs.WithToken(token) }).(dcs.Option), dcs.WithProjectID(testProject))
+	for _, auth := range []struct {
+		name      string
+		cbh       cbh.Option
+		secmaster secmaster.Option
+		ccm       ccm.Option
+		waf       waf.Option
+		dli       dli.Option
+		dcs       dcs.Option
+	}{
+		{"aksk", cbh.WithAKSK(ak, sk), secmaster.WithAKSK(ak, sk), ccm.WithAKSK(ak, sk), waf.WithAKSK(ak, sk), dli.WithAKSK(ak, sk), dcs.WithAKSK(ak, sk)},
+		{"token", cbh.WithToken(token), secmaster.WithToken(token), ccm.WithToken(token), waf.WithToken(token), dli.WithToken(token), dcs.WithToken(token)},
+	} {
+		name := auth.name
+		cb, _ := cbh.NewClient(endpoint, auth.cbh, cbh.WithProjectID(testProject))
+		sm, _ := secmaster.NewClient(endpoint, auth.secmaster, secmaster.WithProjectID(testProject))
+		cc, _ := ccm.NewClient(endpoint, auth.ccm)
+		wc, _ := waf.NewClient(endpoint, auth.waf, waf.WithProjectID(testProject))
+		lc, _ := dli.NewClient(endpoint, auth.dli, dli.WithProjectID(testProject))
+		dc, _ := dcs.NewClient(endpoint, auth.dcs, dcs.WithProjectID(testProject))
 
 		r1, err1 := cb.CreateInstanceOrder(ctx, nil, oursCBHOrder())
 		r2, err2 := sm.CreateSubscriptionOrder(ctx, &secmaster.CreateSubscriptionOrderParams{XLanguage: secmaster.XLanguageZhCn}, oursSecMasterOrder())
