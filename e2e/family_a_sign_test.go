@@ -70,7 +70,7 @@ func oursDLIOrder() *dli.CreatePeriodElasticResourcePoolSpecChangeOrderRequestBo
 
 func oursDCSOrder() *dcs.CreateResizeOrderRequestBody {
 	return &dcs.CreateResizeOrderRequestBody{
-		SpecCode: new("redis.ha.xu1.large.r2.2"), NewCapacity: new(float32(2)),
+		SpecCode: new("redis.ha.xu1.large.r2.2"), NewCapacity: new(float64(2)),
 		ExecuteImmediately: new(true), AutoOpenSecurityGroupRule: new(false), Password: new("Secret-p4ss"),
 	}
 }
