@@ -186,6 +186,13 @@ func FuzzDBSS(f *testing.F) { fuzzService(f, "dbss") }
 func FuzzDSC(f *testing.F)  { fuzzService(f, "dsc") }
 func FuzzHSS(f *testing.F)  { fuzzService(f, "hss") }
 
+func FuzzCBH(f *testing.F)       { fuzzService(f, "cbh") }
+func FuzzCCM(f *testing.F)       { fuzzService(f, "ccm") }
+func FuzzDCS(f *testing.F)       { fuzzService(f, "dcs") }
+func FuzzDLI(f *testing.F)       { fuzzService(f, "dli") }
+func FuzzSecMaster(f *testing.F) { fuzzService(f, "secmaster") }
+func FuzzWAF(f *testing.F)       { fuzzService(f, "waf") }
+
 // TestDirectUnmarshalMalformed calls UnmarshalJSON directly, bypassing
 // encoding/json's syntax check, on every prefix of every example: each
 // call must return (no endless loop, no panic) and every proper prefix

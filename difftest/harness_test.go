@@ -16,9 +16,15 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/hwcorder/ordergen/difftest/rich"
+	"github.com/hwcorder/ordergen/generated/cbh"
+	"github.com/hwcorder/ordergen/generated/ccm"
 	"github.com/hwcorder/ordergen/generated/dbss"
+	"github.com/hwcorder/ordergen/generated/dcs"
+	"github.com/hwcorder/ordergen/generated/dli"
 	"github.com/hwcorder/ordergen/generated/dsc"
 	"github.com/hwcorder/ordergen/generated/hss"
+	"github.com/hwcorder/ordergen/generated/secmaster"
+	"github.com/hwcorder/ordergen/generated/waf"
 	"github.com/hwcorder/ordergen/specs"
 )
 
@@ -116,6 +122,44 @@ var oursByService = map[string]map[string]func([]byte) error{
 		"CreateQuotasOrderRequestInfo": decodeValidate[hss.CreateQuotasOrderRequestInfo],
 		"CreateQuotasOrderResponse":    decodeValidate[hss.CreateQuotasOrderResponse],
 	},
+	"cbh": {
+		"CreateInstanceOrder":         decodeValidate[cbh.CreateInstanceOrder],
+		"ProductInfos":                decodeValidate[cbh.ProductInfos],
+		"CreateInstanceOrderResponse": decodeValidate[cbh.CreateInstanceOrderResponse],
+		"CbhErrorResponse":            decodeValidate[cbh.CbhErrorResponse],
+	},
+	"ccm": {
+		"CreateCertificateAuthorityOrderRequestBody": decodeValidate[ccm.CreateCertificateAuthorityOrderRequestBody],
+		"ProductInfo": decodeValidate[ccm.ProductInfo],
+		"CreateCertificateAuthorityOrderResponse": decodeValidate[ccm.CreateCertificateAuthorityOrderResponse],
+		"CcmErrorResponse":                        decodeValidate[ccm.CcmErrorResponse],
+	},
+	"dcs": {
+		"CreateResizeOrderRequestBody": decodeValidate[dcs.CreateResizeOrderRequestBody],
+		"CreateResizeOrderResponse":    decodeValidate[dcs.CreateResizeOrderResponse],
+		"DcsErrorResponse":             decodeValidate[dcs.DcsErrorResponse],
+	},
+	"dli": {
+		"CreatePeriodElasticResourcePoolSpecChangeOrderRequestBody": decodeValidate[dli.CreatePeriodElasticResourcePoolSpecChangeOrderRequestBody],
+		"CreatePeriodElasticResourcePoolSpecChangeOrderResponse":    decodeValidate[dli.CreatePeriodElasticResourcePoolSpecChangeOrderResponse],
+		"DliErrorResponse": decodeValidate[dli.DliErrorResponse],
+	},
+	"secmaster": {
+		"OrderInfoReq":                    decodeValidate[secmaster.OrderInfoReq],
+		"SubscriptionTag":                 decodeValidate[secmaster.SubscriptionTag],
+		"Product":                         decodeValidate[secmaster.Product],
+		"OrderConfig":                     decodeValidate[secmaster.OrderConfig],
+		"UsageThreshold":                  decodeValidate[secmaster.UsageThreshold],
+		"AlertConfig":                     decodeValidate[secmaster.AlertConfig],
+		"CreateSubscriptionOrderResponse": decodeValidate[secmaster.CreateSubscriptionOrderResponse],
+	},
+	"waf": {
+		"CreatePrepaidCloudWafRequestBody":  decodeValidate[waf.CreatePrepaidCloudWafRequestBody],
+		"WafProductInfo":                    decodeValidate[waf.WafProductInfo],
+		"ExpackProductInfo":                 decodeValidate[waf.ExpackProductInfo],
+		"CreatePrepaidCloudWafResponseBody": decodeValidate[waf.CreatePrepaidCloudWafResponseBody],
+		"WafErrorResponse":                  decodeValidate[waf.WafErrorResponse],
+	},
 	"rich": {
 		"Order":        decodeValidate[rich.Order],
 		"Line":         decodeValidate[rich.Line],
@@ -124,10 +168,11 @@ var oursByService = map[string]map[string]func([]byte) error{
 	},
 }
 
-// serviceNames is the order the tests visit the services in: the three
-// specs of the project, then rich (rich/rich.yaml), which holds the
-// constructs they do not use.
-var serviceNames = []string{"dbss", "dsc", "hss", "rich"}
+// serviceNames is the order the tests visit the services in: the specs of
+// the project (the three seeds first, so that their mutation seeds stay
+// as they were), then rich (rich/rich.yaml), which holds the constructs
+// they do not use.
+var serviceNames = []string{"dbss", "dsc", "hss", "cbh", "ccm", "dcs", "dli", "secmaster", "waf", "rich"}
 
 // richSpec is the path of the extra spec, relative to this package.
 const richSpec = "rich/rich.yaml"
@@ -324,6 +369,34 @@ func directUnmarshal(service, comp string, data []byte) error {
 		v = new(hss.CreateQuotasOrderRequestInfo)
 	case "hss.CreateQuotasOrderResponse":
 		v = new(hss.CreateQuotasOrderResponse)
+	case "cbh.CreateInstanceOrder":
+		v = new(cbh.CreateInstanceOrder)
+	case "cbh.CreateInstanceOrderResponse":
+		v = new(cbh.CreateInstanceOrderResponse)
+	case "cbh.CbhErrorResponse":
+		v = new(cbh.CbhErrorResponse)
+	case "ccm.CreateCertificateAuthorityOrderRequestBody":
+		v = new(ccm.CreateCertificateAuthorityOrderRequestBody)
+	case "ccm.CreateCertificateAuthorityOrderResponse":
+		v = new(ccm.CreateCertificateAuthorityOrderResponse)
+	case "dcs.CreateResizeOrderRequestBody":
+		v = new(dcs.CreateResizeOrderRequestBody)
+	case "dcs.CreateResizeOrderResponse":
+		v = new(dcs.CreateResizeOrderResponse)
+	case "dli.CreatePeriodElasticResourcePoolSpecChangeOrderRequestBody":
+		v = new(dli.CreatePeriodElasticResourcePoolSpecChangeOrderRequestBody)
+	case "dli.CreatePeriodElasticResourcePoolSpecChangeOrderResponse":
+		v = new(dli.CreatePeriodElasticResourcePoolSpecChangeOrderResponse)
+	case "secmaster.OrderInfoReq":
+		v = new(secmaster.OrderInfoReq)
+	case "secmaster.CreateSubscriptionOrderResponse":
+		v = new(secmaster.CreateSubscriptionOrderResponse)
+	case "waf.CreatePrepaidCloudWafRequestBody":
+		v = new(waf.CreatePrepaidCloudWafRequestBody)
+	case "waf.CreatePrepaidCloudWafResponseBody":
+		v = new(waf.CreatePrepaidCloudWafResponseBody)
+	case "waf.WafErrorResponse":
+		v = new(waf.WafErrorResponse)
 	case "rich.Order":
 		v = new(rich.Order)
 	case "rich.Closed":

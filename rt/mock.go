@@ -112,6 +112,9 @@ type mockConfig struct {
 	now        func() time.Time
 	maxBody    int64
 	maxRecords int
+	// idBlock of idBlocks: the part of each minute's order IDs this
+	// server draws from (0 of 1: all of them).
+	idBlock, idBlocks int
 }
 
 // MockOption configures a MockServer.
@@ -151,6 +154,18 @@ func WithMockMaxRecords(n int) MockOption {
 	return func(c *mockConfig) { c.maxRecords = max(n, 2) }
 }
 
+// WithMockIDBlock makes the server draw its order IDs from block i of n
+// disjoint blocks of each minute's IDs, so that n servers behind one
+// address (as cmd/mock runs them) never issue the same ID. Out-of-range
+// values leave the default, one block.
+func WithMockIDBlock(i, n int) MockOption {
+	return func(c *mockConfig) {
+		if n >= 1 && n <= mockIDSpace && i >= 0 && i < n {
+			c.idBlock, c.idBlocks = i, n
+		}
+	}
+}
+
 // newMockServer builds the server for svc.
 func newMockServer(svc mockService, opts []MockOption) *MockServer {
 	cfg := mockConfig{
@@ -159,6 +174,7 @@ func newMockServer(svc mockService, opts []MockOption) *MockServer {
 		now:        time.Now,
 		maxBody:    mockMaxBodyBytes,
 		maxRecords: mockMaxRecords,
+		idBlocks:   1,
 	}
 	for _, o := range opts {
 		o(&cfg)

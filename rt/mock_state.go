@@ -130,10 +130,11 @@ func (m *MockServer) newOrder(c *mockCall) (string, error) {
 	prefix := m.idPrefix
 	var id string
 	for {
-		if m.idSeq >= mockIDSpace {
+		block := mockIDSpace / m.cfg.idBlocks
+		if m.idSeq >= block {
 			return "", errors.New("order ID space of this minute is exhausted; retry in a minute")
 		}
-		n := (m.idSeq*mockIDStride + mockIDOffset) % mockIDSpace
+		n := ((m.cfg.idBlock*block+m.idSeq)*mockIDStride + mockIDOffset) % mockIDSpace
 		m.idSeq++
 		var letters [5]byte
 		for i := 4; i >= 0; i-- {

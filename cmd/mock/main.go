@@ -1,5 +1,6 @@
 // Command mock serves the generated mock servers of every service (DSC,
-// DBSS, HSS) on one address, for tests in any language:
+// DBSS, HSS, CBH, CCM, DCS, DLI, SecMaster, WAF) on one address, for tests
+// in any language:
 //
 //	go run ./cmd/mock --addr 127.0.0.1:8080 [--ak AK --sk SK] [--token TOKEN]
 //
@@ -14,7 +15,8 @@
 // The test-control API is under /__mock/: /__mock/requests, /__mock/orders,
 // /__mock/orders/{id}, /__mock/faults and /__mock/reset act on every
 // service at once (lists are merged; a fault with an "operation" goes to
-// the service that has it); /__mock/{dsc,dbss,hss}/... act on one.
+// the service that has it); /__mock/{dsc,dbss,hss,cbh,ccm,dcs,dli,secmaster,waf}/...
+// act on one.
 //
 // It imports the generated mock packages, never the generator.
 package main
@@ -29,14 +31,21 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"slices"
 	"syscall"
 	"time"
 
 	"github.com/spf13/pflag"
 
+	"github.com/hwcorder/ordergen/generated/cbh/cbhmock"
+	"github.com/hwcorder/ordergen/generated/ccm/ccmmock"
 	"github.com/hwcorder/ordergen/generated/dbss/dbssmock"
+	"github.com/hwcorder/ordergen/generated/dcs/dcsmock"
+	"github.com/hwcorder/ordergen/generated/dli/dlimock"
 	"github.com/hwcorder/ordergen/generated/dsc/dscmock"
 	"github.com/hwcorder/ordergen/generated/hss/hssmock"
+	"github.com/hwcorder/ordergen/generated/secmaster/secmastermock"
+	"github.com/hwcorder/ordergen/generated/waf/wafmock"
 	"github.com/hwcorder/ordergen/rt"
 )
 
@@ -121,7 +130,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	return cfg, nil
 }
 
-// services builds one mock per generated package, configured alike.
+// services builds one mock per generated package, configured alike; each
+// draws its order IDs from its own block, so that no two services issue
+// the same ID. DSC comes first: it answers paths no service has.
 func services(cfg config) []service {
 	opts := []rt.MockOption{rt.WithMockMaxRecords(cfg.maxRecords)}
 	if len(cfg.tokens) > 0 {
@@ -130,11 +141,26 @@ func services(cfg config) []service {
 	if cfg.ak != "" {
 		opts = append(opts, rt.WithMockKey(cfg.ak, cfg.sk))
 	}
-	return []service{
-		{name: "dsc", mock: dscmock.NewServer(opts...)},
-		{name: "dbss", mock: dbssmock.NewServer(opts...)},
-		{name: "hss", mock: hssmock.NewServer(opts...)},
+	builds := []struct {
+		name string
+		new  func(...rt.MockOption) *rt.MockServer
+	}{
+		{"dsc", dscmock.NewServer},
+		{"dbss", dbssmock.NewServer},
+		{"hss", hssmock.NewServer},
+		{"cbh", cbhmock.NewServer},
+		{"ccm", ccmmock.NewServer},
+		{"dcs", dcsmock.NewServer},
+		{"dli", dlimock.NewServer},
+		{"secmaster", secmastermock.NewServer},
+		{"waf", wafmock.NewServer},
 	}
+	out := make([]service, len(builds))
+	for i, b := range builds {
+		own := append(slices.Clip(opts), rt.WithMockIDBlock(i, len(builds)))
+		out[i] = service{name: b.name, mock: b.new(own...)}
+	}
+	return out
 }
 
 // logged logs one line per call: method, path, status, duration.

@@ -12,8 +12,9 @@ import (
 	"github.com/hwcorder/ordergen/generator/model"
 )
 
-// orderIDKey is the member of a success response that gets a fresh order ID.
-const orderIDKey = "order_id"
+// isOrderIDKey reports whether a top-level member of a success response
+// gets a fresh order ID: order_id, or orderId as WAF spells it.
+func isOrderIDKey(name string) bool { return name == "order_id" || name == "orderId" }
 
 // reply is an operation's success response, prepared at generation time so
 // that the mock only splices the order ID in: head + ID + tail.
@@ -94,7 +95,7 @@ func (w *jsonWriter) object(m map[string]any, s *model.Schema, top bool) error {
 		for _, p := range s.Properties {
 			props[p.Name] = p.Schema
 			_, has := m[p.Name]
-			if has || top && p.Name == orderIDKey {
+			if has || top && isOrderIDKey(p.Name) {
 				keys = append(keys, p.Name)
 			}
 		}
@@ -112,7 +113,7 @@ func (w *jsonWriter) object(m map[string]any, s *model.Schema, top bool) error {
 		kb, _ := json.Marshal(k)
 		w.buf.Write(kb)
 		w.buf.WriteByte(':')
-		if top && k == orderIDKey {
+		if top && isOrderIDKey(k) && w.idAt < 0 {
 			w.buf.WriteByte('"')
 			w.idAt = w.buf.Len()
 			w.buf.WriteByte('"')

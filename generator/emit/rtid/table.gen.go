@@ -170,6 +170,9 @@ func WithHTTPClient() *jen.Statement { return jen.Qual(ImportPath, "WithHTTPClie
 // WithMockClock is rt.WithMockClock.
 func WithMockClock() *jen.Statement { return jen.Qual(ImportPath, "WithMockClock") }
 
+// WithMockIDBlock is rt.WithMockIDBlock.
+func WithMockIDBlock() *jen.Statement { return jen.Qual(ImportPath, "WithMockIDBlock") }
+
 // WithMockKey is rt.WithMockKey.
 func WithMockKey() *jen.Statement { return jen.Qual(ImportPath, "WithMockKey") }
 
@@ -391,6 +394,7 @@ var _ = [...]any{
 	rt.WithAKSK,
 	rt.WithHTTPClient,
 	rt.WithMockClock,
+	rt.WithMockIDBlock,
 	rt.WithMockKey,
 	rt.WithMockMaxBody,
 	rt.WithMockMaxRecords,
