@@ -1,6 +1,7 @@
 package rt
 
 import (
+	"encoding/binary"
 	"math"
 	"strconv"
 	"unicode/utf16"
@@ -87,7 +88,11 @@ func next[T any](s *[]T) *T {
 // UTF-8 replaced by U+FFFD as encoding/json does.
 func (d *Decoder) strBytes() ([]byte, bool) {
 	start := d.pos + 1
-	for i := start; i < len(d.data); {
+	i := start
+	for i+8 <= len(d.data) && plain8(binary.LittleEndian.Uint64(d.data[i:])) {
+		i += 8
+	}
+	for i < len(d.data) {
 		c := d.data[i]
 		switch {
 		case c == '"':
@@ -108,6 +113,18 @@ func (d *Decoder) strBytes() ([]byte, bool) {
 	d.pos = len(d.data)
 	d.syntax("unexpected end of JSON input in a string")
 	return nil, false
+}
+
+// plain8 reports whether none of the 8 bytes packed in x ends a string or
+// needs a closer look: no '"', no '\\', no control character, no byte of a
+// multi-byte UTF-8 sequence. Each test finds whether any byte matches,
+// exactly, with no byte-by-byte loop.
+func plain8(x uint64) bool {
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	zero := func(v uint64) uint64 { return (v - lsb) &^ v & msb }
+	quote, backslash := x^(lsb*'"'), x^(lsb*'\\')
+	control := (x - lsb*0x20) &^ x & msb
+	return zero(quote)|zero(backslash)|control|x&msb == 0
 }
 
 // strSlow decodes a string holding escapes or invalid UTF-8.

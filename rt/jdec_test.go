@@ -1,8 +1,10 @@
 package rt
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -133,5 +135,38 @@ func TestStringsOutliveInput(t *testing.T) {
 	}
 	if len(got) != 2 || got[0] != "ab" || got[1] != "ef" || *ptrs[0] != "cd" || *ptrs[1] != "gh" || ptrs[0] == ptrs[1] {
 		t.Errorf("got %q, %q, %q after the input changed", got, *ptrs[0], *ptrs[1])
+	}
+}
+
+// TestPlain8 checks the word-at-a-time test against the byte-by-byte one
+// on every byte value at every position, and on random words.
+func TestPlain8(t *testing.T) {
+	plainByte := func(c byte) bool { return c != '"' && c != '\\' && c >= 0x20 && c < 0x80 }
+	check := func(w [8]byte) {
+		want := true
+		for _, c := range w {
+			want = want && plainByte(c)
+		}
+		if got := plain8(binary.LittleEndian.Uint64(w[:])); got != want {
+			t.Fatalf("plain8(%q) = %v, want %v", w[:], got, want)
+		}
+	}
+	for pos := 0; pos < 8; pos++ {
+		for c := 0; c < 256; c++ {
+			w := [8]byte{'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'}
+			w[pos] = byte(c)
+			check(w)
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		var w [8]byte
+		for i := range w {
+			w[i] = byte(r.IntN(256))
+			if r.IntN(3) > 0 {
+				w[i] = byte(0x20 + r.IntN(0x60))
+			}
+		}
+		check(w)
 	}
 }
