@@ -23,6 +23,24 @@ func (d *Decoder) Str() string {
 	return d.text(start, b)
 }
 
+// StrRaw reads a string value and returns its unescaped bytes, valid
+// until the next call: generated code matches enum values against it
+// without making a string.
+func (d *Decoder) StrRaw() []byte {
+	if c := d.peek(); c != '"' {
+		if c != 0 {
+			d.mismatch(d.pos, "a string")
+		}
+		return nil
+	}
+	b, _ := d.strBytes()
+	return b
+}
+
+// NewString returns a fresh *string from the shared blocks (see StrPtr),
+// for generated code that fills it itself.
+func (d *Decoder) NewString() *string { return next(&d.slab.str) }
+
 // text returns b, read from the string starting at start, as a string: a
 // substring of the input's copy when b is a slice of the input.
 func (d *Decoder) text(start int, b []byte) string {

@@ -148,10 +148,22 @@ func (t *Closed) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeColorsItem reads a ColorsItem, matching the allowed values without allocating.
+func decodeColorsItem(d *rt.Decoder) ColorsItem {
+	b := d.StrRaw()
+	switch string(b) {
+	case "red":
+		return ColorsItemRed
+	case "green":
+		return ColorsItemGreen
+	}
+	return ColorsItem(b)
+}
+
 // decodeJSON reads one non-null value of ColorsItem from d.
 func (t *ColorsItem) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = ColorsItem(d.Str())
+	*t = decodeColorsItem(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -207,10 +219,24 @@ func (t *Extra) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeKind reads a Kind, matching the allowed values without allocating.
+func decodeKind(d *rt.Decoder) Kind {
+	b := d.StrRaw()
+	switch string(b) {
+	case "small":
+		return KindSmall
+	case "large":
+		return KindLarge
+	case "x-large":
+		return KindXLarge
+	}
+	return Kind(b)
+}
+
 // decodeJSON reads one non-null value of Kind from d.
 func (t *Kind) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = Kind(d.Str())
+	*t = decodeKind(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -460,7 +486,9 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 							continue
 						}
 						var e0 *ColorsItem
-						e0 = (*ColorsItem)(d.StrPtr())
+						ep := (*ColorsItem)(d.NewString())
+						*ep = decodeColorsItem(d)
+						e0 = ep
 						s0 = append(s0, e0)
 					}
 					t.Colors = s0
@@ -578,7 +606,7 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Kind = ""
 			} else {
-				t.Kind = Kind(d.Str())
+				t.Kind = decodeKind(d)
 			}
 		case "level":
 			if seen[0]&(1<<13) != 0 {
@@ -941,7 +969,7 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 							continue
 						}
 						var e0 Kind
-						e0 = Kind(d.Str())
+						e0 = decodeKind(d)
 						s0 = append(s0, e0)
 					}
 					t.Kinds = s0

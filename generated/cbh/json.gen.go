@@ -91,10 +91,20 @@ func (t *ChargingMode) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeCloudServiceType reads a CloudServiceType, matching the allowed values without allocating.
+func decodeCloudServiceType(d *rt.Decoder) CloudServiceType {
+	b := d.StrRaw()
+	switch string(b) {
+	case "hws.service.type.cbh":
+		return CloudServiceTypeCbh
+	}
+	return CloudServiceType(b)
+}
+
 // decodeJSON reads one non-null value of CloudServiceType from d.
 func (t *CloudServiceType) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = CloudServiceType(d.Str())
+	*t = decodeCloudServiceType(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -412,7 +422,7 @@ func (t *ProductInfos) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.CloudServiceType = ""
 			} else {
-				t.CloudServiceType = CloudServiceType(d.Str())
+				t.CloudServiceType = decodeCloudServiceType(d)
 			}
 		case "resource_type":
 			if seen[0]&(1<<2) != 0 {
@@ -422,7 +432,7 @@ func (t *ProductInfos) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ResourceType = ""
 			} else {
-				t.ResourceType = ResourceType(d.Str())
+				t.ResourceType = decodeResourceType(d)
 			}
 		case "resource_spec_code":
 			if seen[0]&(1<<3) != 0 {
@@ -491,10 +501,20 @@ func (t *ProductInfos) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeResourceType reads a ResourceType, matching the allowed values without allocating.
+func decodeResourceType(d *rt.Decoder) ResourceType {
+	b := d.StrRaw()
+	switch string(b) {
+	case "hws.resource.type.cbh.ins":
+		return ResourceTypeInstance
+	}
+	return ResourceType(b)
+}
+
 // decodeJSON reads one non-null value of ResourceType from d.
 func (t *ResourceType) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = ResourceType(d.Str())
+	*t = decodeResourceType(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input

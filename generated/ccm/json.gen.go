@@ -119,7 +119,7 @@ func (t *CreateCertificateAuthorityOrderRequestBody) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.CloudServiceType = ""
 			} else {
-				t.CloudServiceType = CreateCertificateAuthorityOrderRequestBodyCloudServiceType(d.Str())
+				t.CloudServiceType = decodeCreateCertificateAuthorityOrderRequestBodyCloudServiceType(d)
 			}
 		case "charging_mode":
 			if seen[0]&(1<<1) != 0 {
@@ -269,10 +269,20 @@ func (t *CreateCertificateAuthorityOrderRequestBody) UnmarshalJSON(data []byte) 
 	return d.End()
 }
 
+// decodeCreateCertificateAuthorityOrderRequestBodyCloudServiceType reads a CreateCertificateAuthorityOrderRequestBodyCloudServiceType, matching the allowed values without allocating.
+func decodeCreateCertificateAuthorityOrderRequestBodyCloudServiceType(d *rt.Decoder) CreateCertificateAuthorityOrderRequestBodyCloudServiceType {
+	b := d.StrRaw()
+	switch string(b) {
+	case "hws.service.type.ccm":
+		return CreateCertificateAuthorityOrderRequestBodyCloudServiceTypeCcm
+	}
+	return CreateCertificateAuthorityOrderRequestBodyCloudServiceType(b)
+}
+
 // decodeJSON reads one non-null value of CreateCertificateAuthorityOrderRequestBodyCloudServiceType from d.
 func (t *CreateCertificateAuthorityOrderRequestBodyCloudServiceType) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = CreateCertificateAuthorityOrderRequestBodyCloudServiceType(d.Str())
+	*t = decodeCreateCertificateAuthorityOrderRequestBodyCloudServiceType(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -450,7 +460,7 @@ func (t *ProductInfo) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.CloudServiceType = ""
 			} else {
-				t.CloudServiceType = ProductInfoCloudServiceType(d.Str())
+				t.CloudServiceType = decodeProductInfoCloudServiceType(d)
 			}
 		case "resource_type":
 			if seen[0]&(1<<1) != 0 {
@@ -506,10 +516,20 @@ func (t *ProductInfo) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeProductInfoCloudServiceType reads a ProductInfoCloudServiceType, matching the allowed values without allocating.
+func decodeProductInfoCloudServiceType(d *rt.Decoder) ProductInfoCloudServiceType {
+	b := d.StrRaw()
+	switch string(b) {
+	case "hws.service.type.ccm":
+		return ProductInfoCloudServiceTypeCcm
+	}
+	return ProductInfoCloudServiceType(b)
+}
+
 // decodeJSON reads one non-null value of ProductInfoCloudServiceType from d.
 func (t *ProductInfoCloudServiceType) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = ProductInfoCloudServiceType(d.Str())
+	*t = decodeProductInfoCloudServiceType(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input

@@ -55,7 +55,9 @@ func (t *BandWidth) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Sharetype = nil
 			} else {
-				t.Sharetype = (*Sharetype)(d.StrPtr())
+				ep := (*Sharetype)(d.NewString())
+				*ep = decodeSharetype(d)
+				t.Sharetype = ep
 			}
 		case "size":
 			if seen[0]&(1<<3) != 0 {
@@ -202,7 +204,7 @@ func (t *ChargeOrderDbssNew) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.DeployMode = ""
 			} else {
-				t.DeployMode = DeployMode(d.Str())
+				t.DeployMode = decodeDeployMode(d)
 			}
 		case "discount_id":
 			if seen[0]&(1<<8) != 0 {
@@ -750,10 +752,22 @@ func (t *DbssErrorResponse) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeDeployMode reads a DeployMode, matching the allowed values without allocating.
+func decodeDeployMode(d *rt.Decoder) DeployMode {
+	b := d.StrRaw()
+	switch string(b) {
+	case "CLOUD":
+		return DeployModeCloud
+	case "OUTSIDE":
+		return DeployModeOutside
+	}
+	return DeployMode(b)
+}
+
 // decodeJSON reads one non-null value of DeployMode from d.
 func (t *DeployMode) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = DeployMode(d.Str())
+	*t = decodeDeployMode(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -1338,10 +1352,20 @@ func (t *SecurityGroup) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeSharetype reads a Sharetype, matching the allowed values without allocating.
+func decodeSharetype(d *rt.Decoder) Sharetype {
+	b := d.StrRaw()
+	switch string(b) {
+	case "PER":
+		return SharetypePer
+	}
+	return Sharetype(b)
+}
+
 // decodeJSON reads one non-null value of Sharetype from d.
 func (t *Sharetype) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = Sharetype(d.Str())
+	*t = decodeSharetype(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input

@@ -35,7 +35,7 @@ func (t *CreateQuotasOrderRequestInfo) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ResourceSpecCode = ""
 			} else {
-				t.ResourceSpecCode = ResourceSpecCode(d.Str())
+				t.ResourceSpecCode = decodeResourceSpecCode(d)
 			}
 		case "period_type":
 			if seen[0]&(1<<1) != 0 {
@@ -198,10 +198,30 @@ func (t *PeriodType) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeResourceSpecCode reads a ResourceSpecCode, matching the allowed values without allocating.
+func decodeResourceSpecCode(d *rt.Decoder) ResourceSpecCode {
+	b := d.StrRaw()
+	switch string(b) {
+	case "hss.version.basic":
+		return ResourceSpecCodeBasic
+	case "hss.version.advanced":
+		return ResourceSpecCodeProfessional
+	case "hss.version.enterprise":
+		return ResourceSpecCodeEnterprise
+	case "hss.version.premium":
+		return ResourceSpecCodePremium
+	case "hss.version.wtp":
+		return ResourceSpecCodeWebTamperProtection
+	case "hss.version.container.enterprise":
+		return ResourceSpecCodeContainer
+	}
+	return ResourceSpecCode(b)
+}
+
 // decodeJSON reads one non-null value of ResourceSpecCode from d.
 func (t *ResourceSpecCode) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = ResourceSpecCode(d.Str())
+	*t = decodeResourceSpecCode(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input

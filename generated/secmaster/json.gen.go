@@ -45,7 +45,9 @@ func (t *AlertConfig) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Type = nil
 			} else {
-				t.Type = (*Type)(d.StrPtr())
+				ep := (*Type)(d.NewString())
+				*ep = decodeType(d)
+				t.Type = ep
 			}
 		case "enable":
 			if seen[0]&(1<<2) != 0 {
@@ -166,10 +168,22 @@ func (t *IsAutoRenew) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeOperateType reads a OperateType, matching the allowed values without allocating.
+func decodeOperateType(d *rt.Decoder) OperateType {
+	b := d.StrRaw()
+	switch string(b) {
+	case "CREATE":
+		return OperateTypeCreate
+	case "ALERT_CONFIG":
+		return OperateTypeAlertConfig
+	}
+	return OperateType(b)
+}
+
 // decodeJSON reads one non-null value of OperateType from d.
 func (t *OperateType) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = OperateType(d.Str())
+	*t = decodeOperateType(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -292,7 +306,7 @@ func (t *OrderInfoReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Scene = ""
 			} else {
-				t.Scene = Scene(d.Str())
+				t.Scene = decodeScene(d)
 			}
 		case "promotion_info":
 			if seen[0]&(1<<1) != 0 {
@@ -312,7 +326,7 @@ func (t *OrderInfoReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.OperateType = ""
 			} else {
-				t.OperateType = OperateType(d.Str())
+				t.OperateType = decodeOperateType(d)
 			}
 		case "tag_list":
 			if seen[0]&(1<<3) != 0 {
@@ -553,10 +567,24 @@ func (t *Product) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeScene reads a Scene, matching the allowed values without allocating.
+func decodeScene(d *rt.Decoder) Scene {
+	b := d.StrRaw()
+	switch string(b) {
+	case "PREPAID":
+		return ScenePrepaid
+	case "POSTPAID":
+		return ScenePostpaid
+	case "CONFIG":
+		return SceneConfig
+	}
+	return Scene(b)
+}
+
 // decodeJSON reads one non-null value of Scene from d.
 func (t *Scene) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = Scene(d.Str())
+	*t = decodeScene(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -637,10 +665,22 @@ func (t *SubscriptionTag) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeType reads a Type, matching the allowed values without allocating.
+func decodeType(d *rt.Decoder) Type {
+	b := d.StrRaw()
+	switch string(b) {
+	case "SMN":
+		return TypeSmn
+	case "MC":
+		return TypeMc
+	}
+	return Type(b)
+}
+
 // decodeJSON reads one non-null value of Type from d.
 func (t *Type) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = Type(d.Str())
+	*t = decodeType(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -656,10 +696,24 @@ func (t *Type) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeUnit reads a Unit, matching the allowed values without allocating.
+func decodeUnit(d *rt.Decoder) Unit {
+	b := d.StrRaw()
+	switch string(b) {
+	case "%":
+		return UnitPercent
+	case "MB":
+		return UnitMb
+	case "GB":
+		return UnitGb
+	}
+	return Unit(b)
+}
+
 // decodeJSON reads one non-null value of Unit from d.
 func (t *Unit) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = Unit(d.Str())
+	*t = decodeUnit(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -733,7 +787,7 @@ func (t *UsageThreshold) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Unit = ""
 			} else {
-				t.Unit = Unit(d.Str())
+				t.Unit = decodeUnit(d)
 			}
 		case "enable":
 			if seen[0]&(1<<4) != 0 {
@@ -776,10 +830,22 @@ func (t *UsageThreshold) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeXLanguage reads a XLanguage, matching the allowed values without allocating.
+func decodeXLanguage(d *rt.Decoder) XLanguage {
+	b := d.StrRaw()
+	switch string(b) {
+	case "zh-cn":
+		return XLanguageZhCn
+	case "en-us":
+		return XLanguageEnUs
+	}
+	return XLanguage(b)
+}
+
 // decodeJSON reads one non-null value of XLanguage from d.
 func (t *XLanguage) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = XLanguage(d.Str())
+	*t = decodeXLanguage(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input

@@ -262,10 +262,22 @@ func (t *ExpackProductInfo) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodePeriodType reads a PeriodType, matching the allowed values without allocating.
+func decodePeriodType(d *rt.Decoder) PeriodType {
+	b := d.StrRaw()
+	switch string(b) {
+	case "month":
+		return PeriodTypeMonth
+	case "year":
+		return PeriodTypeYear
+	}
+	return PeriodType(b)
+}
+
 // decodeJSON reads one non-null value of PeriodType from d.
 func (t *PeriodType) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = PeriodType(d.Str())
+	*t = decodePeriodType(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -384,7 +396,9 @@ func (t *WafProductInfo) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.PeriodType = nil
 			} else {
-				t.PeriodType = (*PeriodType)(d.StrPtr())
+				ep := (*PeriodType)(d.NewString())
+				*ep = decodePeriodType(d)
+				t.PeriodType = ep
 			}
 		case "period_num":
 			if seen[0]&(1<<2) != 0 {

@@ -239,6 +239,7 @@ const (
 	DecoderKeyString          = "KeyString"
 	DecoderMember             = "Member"
 	DecoderMissing            = "Missing"
+	DecoderNewString          = "NewString"
 	DecoderNotNull            = "NotNull"
 	DecoderNull               = "Null"
 	DecoderObject             = "Object"
@@ -247,6 +248,7 @@ const (
 	DecoderSkip               = "Skip"
 	DecoderStr                = "Str"
 	DecoderStrPtr             = "StrPtr"
+	DecoderStrRaw             = "StrRaw"
 	DecoderUnknown            = "Unknown"
 	MockCallBody              = "Body"
 	MockCallHeaderValue       = "HeaderValue"
@@ -441,6 +443,7 @@ var _ = [...]any{
 	(*rt.Decoder).KeyString,
 	(*rt.Decoder).Member,
 	(*rt.Decoder).Missing,
+	(*rt.Decoder).NewString,
 	(*rt.Decoder).NotNull,
 	(*rt.Decoder).Null,
 	(*rt.Decoder).Object,
@@ -449,6 +452,7 @@ var _ = [...]any{
 	(*rt.Decoder).Skip,
 	(*rt.Decoder).Str,
 	(*rt.Decoder).StrPtr,
+	(*rt.Decoder).StrRaw,
 	(*rt.Decoder).Unknown,
 	(*rt.MockCall).Body,
 	(*rt.MockCall).HeaderValue,

@@ -40,6 +40,9 @@ func (e *emitter) decoder(s *model.Schema) []jen.Code {
 	}
 	top = append(top, jen.Id("t").Dot("decodeJSON").Call(jen.Op("&").Id("d")), jen.Return(jen.Id("d").Dot(rtid.DecoderEnd).Call()))
 	var marshal []jen.Code
+	if e.stringEnum(s) {
+		marshal = append(marshal, e.enumMatcher(s)...)
+	}
 	if t := e.plan.Type(s); t.Extra != "" {
 		// func (t T) MarshalJSON() ([]byte, error) {
 		//	type plain T
@@ -68,6 +71,40 @@ func (e *emitter) decoder(s *model.Schema) []jen.Code {
 		jen.Func().Params(recv).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(top...),
 		jen.Line(),
 	)
+}
+
+// stringEnum reports whether s is a named string enum, whose values are
+// matched without making a string (enumMatcher).
+func (e *emitter) stringEnum(s *model.Schema) bool {
+	t := e.plan.Type(s)
+	return t != nil && t.Kind == plan.KindEnum && e.plan.Base(s) == "string"
+}
+
+// matcherName is the function that reads a value of string enum s.
+func matcherName(s *model.Schema) string { return "decode" + s.GoName }
+
+// enumMatcher declares decodeT, which reads a T and returns the constant
+// whose value it holds: no string is made for an allowed value.
+//
+//	func decodeMode(d *rt.Decoder) Mode {
+//		b := d.StrRaw()
+//		switch string(b) { case "a": return ModeA; ... }
+//		return Mode(b)
+//	}
+func (e *emitter) enumMatcher(s *model.Schema) []jen.Code {
+	var cases []jen.Code
+	for _, ev := range s.Enum {
+		cases = append(cases, jen.Case(jen.Lit(ev.Value)).Block(jen.Return(jen.Id(ev.GoName))))
+	}
+	return []jen.Code{
+		jen.Comment(matcherName(s) + " reads a " + s.GoName + ", matching the allowed values without allocating."),
+		jen.Func().Id(matcherName(s)).Params(jen.Id("d").Op("*").Add(rtid.Decoder())).Id(s.GoName).Block(
+			jen.Id("b").Op(":=").Id("d").Dot(rtid.DecoderStrRaw).Call(),
+			jen.Switch(jen.String().Parens(jen.Id("b"))).Block(cases...),
+			jen.Return(jen.Id(s.GoName).Parens(jen.Id("b"))),
+		),
+		jen.Line(),
+	}
 }
 
 // zeroOf is the zero value of named type s.
@@ -187,6 +224,9 @@ func (e *emitter) memberDecode(f *plan.Field) []jen.Code {
 // scalarRead returns the Decoder call reading a scalar of schema s,
 // converted to s's Go type when it is a named one.
 func (e *emitter) scalarRead(s *model.Schema, named bool) jen.Code {
+	if named && e.stringEnum(s) {
+		return jen.Id(matcherName(s)).Call(jen.Id("d"))
+	}
 	d := jen.Id("d")
 	call := map[string]jen.Code{
 		"string": d.Clone().Dot(rtid.DecoderStr).Call(), "bool": d.Clone().Dot(rtid.DecoderBoolean).Call(),
@@ -235,6 +275,14 @@ func (e *emitter) decodeInto(s *model.Schema, lhs jen.Code, ptr bool, depth int,
 		}
 		return []jen.Code{jen.Add(lhs).Dot("decodeJSON").Call(jen.Id("d"))}
 	case isScalar(s):
+		if ptr && e.stringEnum(s) {
+			// ep := (*Mode)(d.NewString()); *ep = decodeMode(d); lhs = ep
+			return []jen.Code{
+				jen.Id("ep").Op(":=").Parens(jen.Op("*").Id(s.GoName)).Parens(jen.Id("d").Dot(rtid.DecoderNewString).Call()),
+				jen.Op("*").Id("ep").Op("=").Id(matcherName(s)).Call(jen.Id("d")),
+				jen.Add(lhs).Op("=").Id("ep"),
+			}
+		}
 		if ptr {
 			return []jen.Code{jen.Add(lhs).Op("=").Add(e.scalarPtrRead(s))}
 		}
