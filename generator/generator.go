@@ -8,11 +8,13 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/format"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/hwcorder/ordergen/generator/emit"
 	"github.com/hwcorder/ordergen/generator/emit/client"
@@ -104,19 +106,30 @@ func FromModel(api *model.API, cfg Config) ([]File, error) {
 		return nil, err
 	}
 	var out []File
+	var files []emit.File
 	for _, em := range ems {
-		files, err := em.Emit(p)
+		fs, err := em.Emit(p)
 		if err != nil {
 			return nil, err // located by the emitter: file:line:col: #/pointer: message
 		}
-		for _, f := range files {
-			data, err := render(f, api.Source)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, File{Name: f.Name, Data: data})
-		}
+		files = append(files, fs...)
 	}
+	// Rendering (and the gofmt inside it) is most of the work; files are
+	// independent, so they render in parallel and are collected by index.
+	rendered := make([]File, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Go(func() {
+			data, err := render(f, api.Source)
+			rendered[i], errs[i] = File{Name: f.Name, Data: data}, err
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	out = append(out, rendered...)
 	out = append(out, File{Name: "doc.gen.go", Data: docFile(api, cfg.Package)})
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	for i := 1; i < len(out); i++ {
