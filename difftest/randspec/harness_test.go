@@ -201,7 +201,11 @@ func moduleFor(dir string, runs []*docRun) error {
 			return err
 		}
 		for _, f := range r.files {
-			if err := os.WriteFile(filepath.Join(pdir, f.Name), f.Data, 0o644); err != nil {
+			path := filepath.Join(pdir, filepath.FromSlash(f.Name)) // a name may hold a directory (the mock's package)
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				return err
+			}
+			if err := os.WriteFile(path, f.Data, 0o644); err != nil {
 				return err
 			}
 		}

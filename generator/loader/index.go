@@ -24,9 +24,12 @@ type index struct {
 	dups    []error
 	dupKeys []spot
 	// aliased counts the nodes reached through YAML aliases; aliasErr is
-	// set once it passes maxAliasNodes, and stops the walk.
+	// set once it passes maxAliasNodes, or once the pointers take more
+	// than ptrLimit bytes, and stops the walk.
 	aliased  int
 	aliasErr error
+	ptrBytes int
+	ptrLimit int
 	// root is the document's top node; maxKeys the most keys of one
 	// mapping (see kinInput).
 	root    *yaml.Node
@@ -41,6 +44,13 @@ type index struct {
 // document is refused before anything expands it further.
 const maxAliasNodes = 10000
 
+// maxPointerBytes is how many bytes the JSON pointers of a document may
+// take per byte of it (plus 1 MB). Every node's pointer repeats its
+// ancestors' keys, so deep nesting or long keys over many children would
+// make the index grow with the square of the input; real specs stay near
+// 2.
+const maxPointerBytes = 16
+
 type entry struct {
 	pos  model.Pos
 	node *yaml.Node
@@ -54,7 +64,7 @@ func parseYAML(file string, data []byte) (*index, error) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, yamlError(file, err)
 	}
-	ix := &index{file: file, nodes: map[string]*entry{}, byPos: map[[2]int]string{}}
+	ix := &index{file: file, nodes: map[string]*entry{}, byPos: map[[2]int]string{}, ptrLimit: 1<<20 + maxPointerBytes*len(data)}
 	if len(doc.Content) == 0 {
 		return nil, &Error{Pos: model.Pos{File: file}, Msg: "empty document"}
 	}
@@ -100,6 +110,11 @@ func (ix *index) walk(ptr string, pos model.Pos, n *yaml.Node, viaAlias bool) {
 			return
 		}
 	}
+	if ix.ptrBytes += len(ptr); ix.ptrBytes > ix.ptrLimit {
+		ix.aliasErr = &Error{Pos: pos, Pointer: truncate(ptr, 200), Msg: fmt.Sprintf(
+			"the document nests too deep or repeats too long keys for its size: its JSON pointers pass %d bytes", ix.ptrLimit)}
+		return
+	}
 	e := &entry{pos: pos, node: n}
 	ix.nodes[ptr] = e
 	key := [2]int{pos.Line, pos.Col}
@@ -109,10 +124,11 @@ func (ix *index) walk(ptr string, pos model.Pos, n *yaml.Node, viaAlias bool) {
 	switch n.Kind {
 	case yaml.MappingNode:
 		ix.maxKeys = max(ix.maxKeys, len(n.Content)/2)
-		for i := 0; i+1 < len(n.Content); i += 2 {
+		for i := 0; i+1 < len(n.Content) && ix.aliasErr == nil; i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			kptr, kpos := ptr+"/"+escape(k.Value), model.Pos{File: ix.file, Line: k.Line, Col: k.Column}
 			if first, ok := ix.nodes[kptr]; ok {
+				ix.ptrBytes += len(kptr)
 				ix.dups = append(ix.dups, &Error{Pos: kpos, Pointer: kptr, Msg: "duplicate key \"" + k.Value + "\" (first at " + first.pos.String() + ")"})
 				ix.dupKeys = append(ix.dupKeys, spot{pos: kpos, key: k.Value})
 				continue
@@ -122,9 +138,20 @@ func (ix *index) walk(ptr string, pos model.Pos, n *yaml.Node, viaAlias bool) {
 		}
 	case yaml.SequenceNode:
 		for i, v := range n.Content {
+			if ix.aliasErr != nil {
+				return
+			}
 			ix.walk(ptr+"/"+strconv.Itoa(i), model.Pos{File: ix.file, Line: v.Line, Col: v.Column}, v, viaAlias)
 		}
 	}
+}
+
+// truncate shortens s to at most n bytes, marking the cut.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
 }
 
 // pos returns the position of ptr, or of its closest indexed ancestor.

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"runtime"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -191,4 +192,26 @@ func messages(err error) map[string]bool {
 		}
 	}
 	return out
+}
+
+// TestQuadraticIndex checks that documents whose JSON pointers would grow
+// with the square of their size (deep nesting; a long key over many
+// children) are refused cheaply, with one located error.
+func TestQuadraticIndex(t *testing.T) {
+	long := strings.Repeat("k", 100_000)
+	cases := map[string][]byte{
+		"deep":     []byte(minimalSpec + "x-deep: " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "\n"),
+		"long key": []byte(minimalSpec + "x-" + long + ": [" + strings.Repeat("1,", 50_000) + "1]\n"),
+	}
+	for name, data := range cases {
+		var err error
+		a := allocated(func() { _, err = Load("spec.yaml", data) })
+		var list List
+		if !errors.As(err, &list) || len(list) != 1 || !strings.Contains(list.Error(), "nests too deep or repeats too long keys") {
+			t.Errorf("%s: Load = %.300v; want the one error about the pointers' size", name, err)
+		}
+		if limit := maxAllocated(len(data)); a > limit {
+			t.Errorf("%s: %d bytes allocated for %d bytes of input; want at most %d", name, a, len(data), limit)
+		}
+	}
 }
