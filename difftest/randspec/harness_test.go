@@ -444,10 +444,16 @@ var buildPos = regexp.MustCompile(`^\S+\.go:[0-9]+:[0-9]+: `)
 
 // failureKey names what went wrong with a document in a few words: the
 // panic value, or the first compiler error without its position.
+// The first line that a known failure matches is taken, else the first.
 func failureKey(d *docRun) string {
-	first, _, _ := strings.Cut(d.detail, "\n")
-	first = buildPos.ReplaceAllString(first, "")
-	return outcomeNames[d.outcome] + ": " + genericMessage(first)
+	lines := strings.Split(d.detail, "\n")
+	for _, l := range lines {
+		key := outcomeNames[d.outcome] + ": " + genericMessage(buildPos.ReplaceAllString(l, ""))
+		if knownFor(key) != "" {
+			return key
+		}
+	}
+	return outcomeNames[d.outcome] + ": " + genericMessage(buildPos.ReplaceAllString(lines[0], ""))
 }
 
 var quoted = regexp.MustCompile(`"[^"]*"|#/[^ :]*|[0-9]+|\b[A-Z][A-Za-z]*\b`)

@@ -172,6 +172,9 @@ func minimize(diffs []*valueCase) []*finding {
 		ptr := complaintPointer(c)
 		sub, subv := descend(s, v, ptr)
 		cat := Describe(sub) + valueTags(sub, subv)
+		if m, ok := subv.(map[string]any); ok && len(m) == 0 && len(sub.Props) == 1 && sub.Type == "object" {
+			cat = "object member absent: " + Describe(sub.Props[0].Schema)
+		}
 		key := cat + "|" + canonical(subv)
 		if m, ok := byKey[key]; ok {
 			m.count++

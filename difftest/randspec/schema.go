@@ -272,9 +272,9 @@ func (g *Gen) enum() *Schema {
 		g.r.Shuffle(len(vals), func(i, j int) { vals[i], vals[j] = vals[j], vals[i] })
 		return &Schema{Type: "string", Enum: vals[:1+g.pick(4)]}
 	case 1:
-		vals := []any{json.Number("1"), json.Number("2"), json.Number("-3"), json.Number("0"), json.Number("2147483647"), json.Number("9007199254740992")}
+		vals := []any{json.Number("1"), json.Number("2"), json.Number("-3"), json.Number("0"), json.Number("2147483647"), json.Number("9007199254740991")}
 		if g.f.BigIntEnum {
-			vals = append(vals, json.Number("9007199254740993"), json.Number("-9223372036854775808"))
+			vals = append(vals, json.Number("9007199254740992"), json.Number("9007199254740993"), json.Number("-9223372036854775808"))
 		}
 		g.r.Shuffle(len(vals), func(i, j int) { vals[i], vals[j] = vals[j], vals[i] })
 		s := &Schema{Type: "integer", Enum: vals[:1+g.pick(3)]}
