@@ -118,7 +118,7 @@ func (d *docRun) generate() {
 			d.outcome, d.detail = outPanic, msg+"\n"+stackTop(debug.Stack(), 16)
 		}
 	}()
-	files, err := generator.Generate(fmt.Sprintf("rand%d.yaml", d.doc.Seed), d.spec, generator.Config{Package: d.pkg})
+	files, err := generator.Generate(fmt.Sprintf("rand%d.yaml", d.doc.Seed), d.spec, generator.Config{Package: d.pkg, ImportPath: "randdrv/" + d.pkg})
 	var list loader.List
 	switch {
 	case errors.As(err, &list):
