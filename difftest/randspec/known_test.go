@@ -35,8 +35,22 @@ type knownFailure struct {
 // format: float bounds were compared after rounding to float32.
 var knownFailures = []knownFailure{
 	{
-		name:     "integers beyond int64, float values beyond float32 (README known gap)",
-		category: regexp.MustCompile(`value-beyond-(int64|float32)`),
+		name:     "null for a nullable array or map inside an array or map is checked against minItems or minProperties",
+		category: regexp.MustCompile(`^(array|map) of .*\bnullable\b.*\b(items-count|props-count)\b`),
+		off:      func(f *Features) { f.NullableCountedInContainers = false },
+		schema: obj(Prop{"v", &Schema{Type: "object", Addl: &Schema{
+			Type: "array", Items: &Schema{Type: "string"}, Nullable: true, MinItems: intp(1)}}}),
+		value: `{"v":{"k":null}}`,
+	},
+	{
+		name:     "arrays of format: password strings do not build (redacted: declared and not used)",
+		category: regexp.MustCompile(`^build failure: declared and not used`),
+		off:      func(f *Features) { f.SecretArrays = false },
+		schema:   obj(Prop{"v", &Schema{Type: "array", Items: &Schema{Type: "string", Format: "password"}}}),
+	},
+	{
+		name:     "integers beyond int64 (README known gap): kin-openapi accepts them, the Go field cannot hold them",
+		category: regexp.MustCompile(`value-beyond-int64`),
 		off:      func(f *Features) { f.HugeNumbers = false },
 		schema:   obj(Prop{"v", &Schema{Type: "integer"}}),
 		value:    `{"v":9223372036854775808}`,

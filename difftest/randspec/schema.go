@@ -120,11 +120,15 @@ type Features struct {
 	MethodNames     bool // property names that are methods of generated types (String, Validate, ...)
 	NullableObjects bool // nullable objects, arrays and maps
 	HugeNumbers     bool // values: integers beyond int64, numbers beyond float32
+	// NullableCountedInContainers: nullable arrays and maps with counts
+	// as array items or map values
+	NullableCountedInContainers bool
+	SecretArrays                bool // arrays of format: password strings
 }
 
 // AllFeatures turns every construct on.
 func AllFeatures() Features {
-	return Features{true, true, true, true, true, true, true, true, true, true, true, true, true, true}
+	return Features{true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true}
 }
 
 // Gen makes random schemas from one seed.
@@ -203,8 +207,20 @@ func (g *Gen) Any(depth int) *Schema {
 	return g.scalar()
 }
 
+// element returns the schema of an array item or a map value.
+func (g *Gen) element(depth int) *Schema {
+	e := g.Any(depth)
+	if !g.f.NullableCountedInContainers && (e.Type == "array" || e.IsMap()) {
+		e.Nullable = false
+	}
+	return e
+}
+
 func (g *Gen) array(depth int) *Schema {
-	s := &Schema{Type: "array", Items: g.Any(depth + 1)}
+	s := &Schema{Type: "array", Items: g.element(depth + 1)}
+	if !g.f.SecretArrays && s.Items.Format == "password" {
+		s.Items.Format = ""
+	}
 	if g.chance(0.4) {
 		lo := g.pick(3)
 		s.MinItems = intp(lo)
@@ -227,7 +243,7 @@ func (g *Gen) array(depth int) *Schema {
 }
 
 func (g *Gen) mapOf(depth int) *Schema {
-	s := &Schema{Type: "object", Addl: g.Any(depth + 1)}
+	s := &Schema{Type: "object", Addl: g.element(depth + 1)}
 	if g.f.MinMaxProps && g.chance(0.3) {
 		lo := g.pick(3)
 		s.MinProps = intp(lo)
