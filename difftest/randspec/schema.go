@@ -120,10 +120,10 @@ type Features struct {
 	MethodNames     bool // property names that are methods of generated types (String, Validate, ...)
 	NullableObjects bool // nullable objects, arrays and maps
 	HugeNumbers     bool // values: integers beyond int64, numbers beyond float32
-	// NullableCountedInContainers: nullable arrays and maps with counts
-	// as array items or map values
+	// NullableCountedInContainers: nullable arrays and maps inside
+	// arrays and maps, or inside objects with minProperties/maxProperties
 	NullableCountedInContainers bool
-	SecretArrays                bool // arrays of format: password strings
+	SecretArrays                bool // format: password strings anywhere inside arrays
 }
 
 // AllFeatures turns every construct on.
@@ -184,6 +184,11 @@ func (g *Gen) Object(depth int) *Schema {
 		if g.chance(0.6) {
 			s.MaxProps = intp(lo + g.pick(4))
 		}
+		for _, p := range s.Props {
+			if !g.f.NullableCountedInContainers && (p.Schema.Type == "array" || p.Schema.IsMap()) {
+				p.Schema.Nullable = false
+			}
+		}
 	}
 	if g.f.NullableObjects && depth > 0 && g.chance(0.15) {
 		s.Nullable = true
@@ -207,6 +212,21 @@ func (g *Gen) Any(depth int) *Schema {
 	return g.scalar()
 }
 
+// noPasswords drops format: password from s and everything inside it.
+func noPasswords(s *Schema) {
+	if s.Format == "password" {
+		s.Format = ""
+	}
+	for _, p := range s.Props {
+		noPasswords(p.Schema)
+	}
+	for _, c := range []*Schema{s.Items, s.Addl} {
+		if c != nil {
+			noPasswords(c)
+		}
+	}
+}
+
 // element returns the schema of an array item or a map value.
 func (g *Gen) element(depth int) *Schema {
 	e := g.Any(depth)
@@ -218,8 +238,8 @@ func (g *Gen) element(depth int) *Schema {
 
 func (g *Gen) array(depth int) *Schema {
 	s := &Schema{Type: "array", Items: g.element(depth + 1)}
-	if !g.f.SecretArrays && s.Items.Format == "password" {
-		s.Items.Format = ""
+	if !g.f.SecretArrays {
+		noPasswords(s.Items)
 	}
 	if g.chance(0.4) {
 		lo := g.pick(3)
