@@ -288,11 +288,21 @@ func descend(s *Schema, v any, ptr []string) (*Schema, any) {
 	return s, v
 }
 
+// foundHeader opens the findings file.
+const foundHeader = `Disagreements between the generated validators and kin-openapi found by
+TestRandomSchemas (RANDSPEC_OUT), each reduced to the member where they
+part, as S0 (its member v, unless it is an object) and a value. The
+reduction keeps the schema and value at the pointer, not the array or map
+around them: where "ours" names a pointer through an array item or a map
+value (/x/k0, /x/0), the failure needs that container. The confirmed
+minimal specs are those of knownFailures in known_test.go.
+`
+
 // formatFound renders the findings as a txtar archive: one file per
 // finding, named by its category, for turning into golden cases.
 func formatFound(found []*finding) []byte {
 	var b strings.Builder
-	b.WriteString("Disagreements between the generated validators and kin-openapi found by\nTestRandomSchemas, each reduced to the member where they part.\n")
+	b.WriteString(foundHeader)
 	for i, m := range found {
 		fmt.Fprintf(&b, "-- %02d %s (%d×) --\n%s", i, m.category, m.count, m.text())
 	}

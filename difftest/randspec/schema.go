@@ -124,11 +124,14 @@ type Features struct {
 	// arrays and maps, or inside objects with minProperties/maxProperties
 	NullableCountedInContainers bool
 	SecretArrays                bool // format: password strings anywhere inside arrays
+	// NullableWriteOnlyCollections: writeOnly members that are nullable
+	// arrays or maps
+	NullableWriteOnlyCollections bool
 }
 
 // AllFeatures turns every construct on.
 func AllFeatures() Features {
-	return Features{true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true}
+	return Features{true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true}
 }
 
 // Gen makes random schemas from one seed.
@@ -165,6 +168,9 @@ func (g *Gen) Object(depth int) *Schema {
 				ps.ReadOnly = true
 			} else {
 				ps.WriteOnly = true
+				if !g.f.NullableWriteOnlyCollections && (ps.Type == "array" || ps.IsMap()) {
+					ps.Nullable = false
+				}
 			}
 		}
 		s.Props = append(s.Props, Prop{Name: name, Schema: ps})
