@@ -2,7 +2,7 @@
 GO ?= go
 SPECS := $(basename $(notdir $(wildcard specs/*.yaml)))
 
-.PHONY: all generate check test test-short golden bench vet
+.PHONY: all generate check test test-short golden bench vet fuzz
 
 all: generate test
 
@@ -38,3 +38,10 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	cd e2e && $(GO) test -run '^$$' -bench . -benchmem ./...
 	bash bench/mock.sh
+
+## fuzz: fuzz the loader and run the long random-schema differential batch (not run in CI)
+FUZZTIME ?= 10m
+RANDSPEC_DOCS ?= 2000
+fuzz:
+	$(GO) test ./generator/loader -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
+	RANDSPEC_DOCS=$(RANDSPEC_DOCS) $(GO) test ./difftest/randspec -run TestRandomSchemas -timeout 0 -v

@@ -13,11 +13,27 @@
 //
 //	specs/dsc.yaml:38:5: #/paths/~1v1~1{project_id}~1period~1order/post: operation has no operationId
 //
+// Before kin-openapi sees the document, the loader refuses what would make
+// it fail badly or say nothing useful: YAML aliases expanding to more than
+// 10,000 nodes (a few hundred bytes can stand for billions); documents
+// that are not OpenAPI 3.0.x (Swagger 2.0, 3.1, 3.2, ...: one message);
+// schema keywords whose value has the wrong shape (minimum: "abc"), which
+// kin-openapi fails to decode without a position. Such keywords, bad
+// $refs and duplicate keys are then renamed to extensions in the copy
+// kin-openapi reads, so that every other problem is still reported, and
+// what follows only from them is dropped. A document with a mapping of
+// more than 1,000 keys goes to kin-openapi as JSON, since its YAML decoder
+// takes time quadratic in the keys of one mapping; everything the loader
+// does is linear in the input.
+//
 // The project's rules: every $ref is local and resolves; every operation
 // has an operationId whose Go name is unique; path template parameters and
 // path parameters match both ways; every example and default (of media
 // types, parameters and schemas) matches its schema; counts are
-// non-negative integers and patterns compile as Go regexps; required
+// non-negative integers and patterns compile as Go regexps; bounds leave
+// some value (minimum <= maximum, minLength <= maxLength, minItems <=
+// maxItems, minProperties <= maxProperties, and exclusive bounds, integer
+// bounds and multipleOf leave a number between them); required
 // properties exist; x-enum-varnames and x-enum-descriptions have one entry
 // per enum value; no two package-level Go names (types, enum constants,
 // Params types, names reserved by the support code) and no two fields of

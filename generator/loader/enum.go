@@ -3,6 +3,7 @@ package loader
 import (
 	"fmt"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 	"unicode"
@@ -41,16 +42,21 @@ func (c *converter) enum(v *openapi3.Schema, s *model.Schema, ptr string) {
 			continue
 		}
 		val, ok := enumValue(jsonValue(raw), s.Kind)
-		if f, isNum := jsonValue(raw).(float64); !ok && isNum && s.Kind == model.KindInteger && f == math.Trunc(f) {
+		suffix := valueSuffix(val, i)
+		f, isNum := jsonValue(raw).(float64)
+		switch {
+		case s.Kind == model.KindInteger && (beyondExact(c.ix, vptr) || !ok && isNum && f == math.Trunc(f)):
 			c.unsupported(vptr, "an integer enum value beyond ±2^53", "validators compare JSON numbers as float64, which cannot tell such values apart; use a string enum")
-		} else if !ok {
+			if e, found := c.ix.nodes[vptr]; found {
+				suffix = strings.Replace(e.node.Value, "-", "Minus", 1) // the rounded value may repeat another's
+			}
+		case !ok:
 			c.errorf(vptr, "enum value %s is not of type %s", jsonText(raw), s.Kind)
 		}
 		ev := model.EnumValue{Value: val}
 		if descs != nil {
 			ev.Description = descs[i]
 		}
-		suffix := valueSuffix(val, i)
 		if names != nil {
 			suffix = model.GoName(names[i])
 			if suffix == "" {
@@ -91,6 +97,20 @@ func (c *converter) stringList(ext map[string]any, name, ptr string) []string {
 		return nil
 	}
 	return out
+}
+
+// beyondExact reports whether the number written at ptr is an integer
+// of magnitude 2^53 or more, where float64 (and so the decoded document,
+// and kin-openapi's comparison) no longer tells neighbours apart: 2^53+1
+// decodes as 2^53, which the decoded value alone cannot show. It reads the
+// YAML text.
+func beyondExact(ix *index, ptr string) bool {
+	e, ok := ix.nodes[ptr]
+	if !ok || e.node.ShortTag() != "!!int" {
+		return false
+	}
+	v, ok := new(big.Int).SetString(strings.ReplaceAll(e.node.Value, "_", ""), 0)
+	return ok && v.CmpAbs(big.NewInt(1<<53)) >= 0
 }
 
 // enumValue converts a decoded JSON value to the Go type the model uses for

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -12,9 +13,12 @@ import (
 	"golang.org/x/tools/txtar"
 )
 
-// FuzzLoad feeds mutated specs to Load: it must never panic, and every
-// problem it reports must be located in the file it was given. Run it with
-// a short minimisation budget, since the seeds are large:
+// FuzzLoad feeds mutated specs to Load: it must never panic, every
+// problem it reports must be located in the file it was given, and it may
+// allocate at most a bounded multiple of its input (maxAllocated). The
+// seeds are our specs and every golden/errors case (alias bomb included).
+// Run it with a short minimisation budget, since the seeds are large
+// (make fuzz does):
 //
 //	go test ./generator/loader -run '^$' -fuzz FuzzLoad -fuzztime 90s -fuzzminimizetime 1x
 func FuzzLoad(f *testing.F) {
@@ -33,7 +37,14 @@ func FuzzLoad(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		before := ms.TotalAlloc
 		api, err := Load("spec.yaml", data)
+		runtime.ReadMemStats(&ms)
+		if n := ms.TotalAlloc - before; n > maxAllocated(len(data)) {
+			t.Errorf("Load of %d bytes allocated %d bytes; want at most %d", len(data), n, maxAllocated(len(data)))
+		}
 		if err == nil {
 			if api == nil {
 				t.Fatal("no API and no error")
@@ -56,6 +67,12 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// maxAllocated is the most Load may allocate for an input of n bytes: a
+// fixed allowance for kin-openapi's set-up and the support tables, plus a
+// multiple of the input (40 bytes per byte are measured on 50 MB of
+// extension data; see TestHugeExtensionData).
+func maxAllocated(n int) uint64 { return 64<<20 + 200*uint64(n) }
 
 // TestMutations runs Load on a fixed-seed series of byte-mutated specs:
 // the fuzz target's property without the fuzzing engine.

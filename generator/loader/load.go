@@ -1,13 +1,16 @@
 package loader
 
 import (
+	"cmp"
 	"context"
 	"maps"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/pb33f/go-yaml"
 
 	"github.com/hwcorder/ordergen/generator/model"
 )
@@ -16,21 +19,30 @@ import (
 // (e.g. "specs/dsc.yaml"); data its bytes. On failure the error is a List
 // holding every problem found, sorted by position.
 func Load(name string, data []byte) (*model.API, error) {
+	return loadWith(name, data, maxYAMLKeys)
+}
+
+// loadWith is Load with the largest mapping kin-openapi may read as YAML
+// (see kinInput); tests lower it to compare the two ways.
+func loadWith(name string, data []byte, yamlKeys int) (*model.API, error) {
 	ix, err := parseYAML(name, data)
 	if err != nil {
 		return nil, List{err}
 	}
-	p := &problems{ix: ix, errs: ix.dups}
-	checkRefs(ix, p)
-	checkCounts(ix, p)
-	if len(p.errs) > 0 {
-		return nil, sorted(p.errs)
+	if err := checkVersion(ix); err != nil {
+		return nil, List{err}
 	}
+	p := &problems{ix: ix, errs: ix.dups}
+	badRefs := checkRefs(ix, p)
+	badKeys := checkKeywords(ix, p)
+	own := len(p.errs)
+	spots := append(keySpots(ix, append(badRefs, badKeys...)), ix.dupKeys...)
 	l := openapi3.NewLoader()
 	l.IncludeOrigin = true
-	doc, err := l.LoadFromData(data)
+	doc, err := l.LoadFromData(kinInput(ix, data, spots, yamlKeys))
 	if err != nil {
-		return nil, List{&Error{Pos: model.Pos{File: name}, Msg: loadMessage(err)}}
+		p.errs = append(p.errs, decodeError(ix, err))
+		return nil, sorted(p.errs)
 	}
 	verr := doc.Validate(context.Background(), openapi3.EnableMultiError(), openapi3.DisableExamplesValidation())
 	p.errs = append(p.errs, kinErrors(ix, verr)...)
@@ -44,20 +56,95 @@ func Load(name string, data []byte) (*model.API, error) {
 		secretHeaders: map[string]bool{},
 	}
 	c.convert()
+	p.errs = append(p.errs[:own], consequences(p.errs[own:], badRefs, badKeys)...)
 	if len(p.errs) > 0 {
 		return nil, sorted(p.errs)
 	}
 	return c.api, nil
 }
 
-// loadMessage shortens kin-openapi's decoding errors, which repeat the
-// failure once per decoder tried, to the last decoder's complaint.
-func loadMessage(err error) string {
-	msg := firstLine(err.Error())
-	if i := strings.LastIndex(msg, "json: "); i >= 0 {
-		msg = "cannot decode the document: " + msg[i+len("json: "):]
+// consequences drops from errs what follows from a problem already
+// reported: anything at or under an object whose $ref was hidden, and
+// anything at a schema one of whose keywords was.
+func consequences(errs []error, badRefs, badKeys []string) []error {
+	if len(badRefs)+len(badKeys) == 0 {
+		return errs
 	}
-	return lowerFirst(msg)
+	under, at := map[string]bool{}, map[string]bool{}
+	for _, r := range badRefs {
+		under[strings.TrimSuffix(r, "/$ref")] = true
+	}
+	for _, k := range badKeys {
+		at[k], at[k[:strings.LastIndexByte(k, '/')]] = true, true
+	}
+	return slices.DeleteFunc(errs, func(e error) bool {
+		_, ptr := located(e)
+		if at[ptr] {
+			return true
+		}
+		for p := ptr; p != ""; {
+			if under[p] {
+				return true
+			}
+			i := strings.LastIndexByte(p, '/')
+			if i < 0 {
+				break
+			}
+			p = p[:i]
+		}
+		return false
+	})
+}
+
+// unmarshalError matches encoding/json's complaint about a value of the
+// wrong type, as kin-openapi passes it on.
+var unmarshalError = regexp.MustCompile(`cannot unmarshal (\w+) into (?:Go struct )?field (?:\w+\.)*(\w+) of type`)
+
+// decodeError locates an error kin-openapi met while decoding the
+// document. Its message names the field but not where it is: the position
+// is that of the first key of that name, in document order, whose value
+// has the type the message names.
+func decodeError(ix *index, err error) error {
+	out := &Error{Pos: model.Pos{File: ix.file}, Msg: loadMessage(err)}
+	m := unmarshalError.FindStringSubmatch(err.Error())
+	if m == nil {
+		return out
+	}
+	var found []string
+	for ptr, e := range ix.nodes {
+		if strings.HasSuffix(ptr, "/"+escape(m[2])) && !inData(ptr) && jsonKind(e.node) == m[1] {
+			found = append(found, ptr)
+		}
+	}
+	if len(found) == 0 {
+		return out
+	}
+	first := slices.MinFunc(found, func(a, b string) int {
+		pa, pb := ix.nodes[a].pos, ix.nodes[b].pos
+		return cmp.Or(cmp.Compare(pa.Line, pb.Line), cmp.Compare(pa.Col, pb.Col), cmp.Compare(a, b))
+	})
+	out.Pos, out.Pointer = ix.nodes[first].pos, first
+	return out
+}
+
+// jsonKind names the JSON type of a YAML node as encoding/json does in
+// its errors: object, array, string, number, bool.
+func jsonKind(n *yaml.Node) string {
+	switch {
+	case n.Kind == yaml.MappingNode:
+		return "object"
+	case n.Kind == yaml.SequenceNode:
+		return "array"
+	}
+	switch n.ShortTag() {
+	case "!!int", "!!float":
+		return "number"
+	case "!!bool":
+		return "bool"
+	case "!!null":
+		return "null"
+	}
+	return "string"
 }
 
 // converter turns a loaded document into a model.API, collecting problems.
@@ -135,4 +222,14 @@ func (c *converter) stringExt(ext map[string]any, name, ptr string) string {
 		c.errorf(join(ptr, name), "%s must be a string", name)
 	}
 	return s
+}
+
+// loadMessage shortens kin-openapi's decoding errors, which repeat the
+// failure once per decoder tried, to the last decoder's complaint.
+func loadMessage(err error) string {
+	msg := firstLine(err.Error())
+	if i := strings.LastIndex(msg, "json: "); i >= 0 {
+		msg = "cannot decode the document: " + msg[i+len("json: "):]
+	}
+	return lowerFirst(msg)
 }

@@ -3,17 +3,17 @@ package loader
 import (
 	"fmt"
 	"net/url"
-	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/pb33f/go-yaml"
 )
 
 // checkRefs reports every $ref that is not a local pointer into the
-// document or that points at nothing. kin-openapi stops at the first bad
-// reference, so they are checked here first, all at once.
-func checkRefs(ix *index, p *problems) {
+// document or that points at nothing, and returns their pointers (ending in
+// /$ref). kin-openapi stops at the first bad reference, so they are
+// checked here first, all at once, and hidden from it (see neutralize).
+func checkRefs(ix *index, p *problems) []string {
+	var bad []string
 	for ptr, e := range ix.nodes {
 		if !strings.HasSuffix(ptr, "/$ref") || inData(ptr) {
 			continue
@@ -21,11 +21,13 @@ func checkRefs(ix *index, p *problems) {
 		at := strings.TrimSuffix(ptr, "/$ref")
 		if e.node.Kind != yaml.ScalarNode {
 			p.errorf(at, "$ref must be a string")
+			bad = append(bad, ptr)
 			continue
 		}
 		ref := e.node.Value
 		if !strings.HasPrefix(ref, "#/") {
 			p.unsupported(at, fmt.Sprintf("external $ref %q", ref), "define it under #/components in the same file")
+			bad = append(bad, ptr)
 			continue
 		}
 		if ix.has(ref) {
@@ -35,24 +37,9 @@ func checkRefs(ix *index, p *problems) {
 			continue
 		}
 		p.errorf(at, "unresolved $ref %q", ref)
+		bad = append(bad, ptr)
 	}
-}
-
-// countKeywords are the schema keywords whose value is a count.
-var countKeywords = []string{"minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties"}
-
-// checkCounts reports counts that are not non-negative integers, which
-// kin-openapi would fail to decode without saying where.
-func checkCounts(ix *index, p *problems) {
-	for ptr, e := range ix.nodes {
-		i := strings.LastIndexByte(ptr, '/')
-		if !slices.Contains(countKeywords, ptr[i+1:]) || inData(ptr) || e.node.Kind != yaml.ScalarNode {
-			continue
-		}
-		if n, err := strconv.ParseInt(e.node.Value, 10, 64); err != nil || n < 0 {
-			p.errorf(ptr, "%s must be a non-negative integer, not %s", ptr[i+1:], e.node.Value)
-		}
-	}
+	return bad
 }
 
 // inData reports whether ptr lies inside a literal value (an example,

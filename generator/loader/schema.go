@@ -68,6 +68,7 @@ func (c *converter) build(v *openapi3.Schema, ptr string, h hint) *model.Schema 
 	s.Kind = c.kind(v, s, ptr, combined)
 	c.checkFormat(s, ptr)
 	c.constraints(v, s)
+	c.contradictions(s, ptr)
 	c.checkValues(v, s, ptr)
 	isMap := len(v.Properties) == 0 && v.AdditionalProperties.Schema != nil
 	if h.always || (s.Kind == model.KindObject && !isMap) || len(v.Enum) > 0 {
@@ -238,13 +239,15 @@ func (c *converter) object(v *openapi3.Schema, s *model.Schema, ptr string, h hi
 // propertyOrder returns property names in document order.
 func (c *converter) propertyOrder(v *openapi3.Schema, ptr string) []string {
 	var out []string
+	seen := map[string]bool{}
 	for _, k := range c.ix.keys(join(ptr, "properties")) {
 		if v.Properties[k] != nil {
 			out = append(out, k)
+			seen[k] = true
 		}
 	}
 	for _, k := range slices.Sorted(maps.Keys(v.Properties)) {
-		if !slices.Contains(out, k) {
+		if !seen[k] {
 			out = append(out, k)
 		}
 	}
@@ -287,6 +290,12 @@ func int64Ptr(p *uint64) *int64 {
 	return &v
 }
 
+// pointerUnescaper decodes JSON pointer tokens.
+var pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
+
 func unescape(tok string) string {
-	return strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+	if !strings.Contains(tok, "~") {
+		return tok
+	}
+	return pointerUnescaper.Replace(tok)
 }
