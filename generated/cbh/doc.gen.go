@@ -8,7 +8,7 @@
 // Creates the yearly/monthly subscription order of a Cloud Bastion Host
 // instance. Transcribed from the service's API reference page; decisions where
 // the page is silent, incomplete or disagrees with the official Go SDK are
-// recorded as x-doc-note and listed in docs/decisions.md.
+// recorded as x-doc-note beside the field they concern.
 //
 // Operations:
 //   - CreateInstanceOrder: POST /v1/{project_id}/cbs/period/order

@@ -9,7 +9,7 @@
 // has no project ID: the official SDK's CCM client is a global client
 // (global.Credentials). Transcribed from the service's API reference page;
 // decisions where the page is silent, incomplete or disagrees with the
-// official Go SDK are recorded as x-doc-note and listed in docs/decisions.md.
+// official Go SDK are recorded as x-doc-note beside the field they concern.
 //
 // Operations:
 //   - CreateCertificateAuthorityOrder: POST /v1/private-certificate-authorities/order

@@ -8,7 +8,7 @@
 // Orders a specification change of a yearly/monthly DCS instance. Transcribed
 // from the service's (Chinese) API reference page; decisions where the page is
 // silent, incomplete or disagrees with the official Go SDK are recorded as
-// x-doc-note and listed in docs/decisions.md.
+// x-doc-note beside the field they concern.
 //
 // Operations:
 //   - CreateResizeOrder: POST /v2/{project_id}/orders/instances/{instance_id}/resize

@@ -8,8 +8,8 @@
 // Orders the change of a yearly/monthly elastic resource pool's specification
 // (its yearly/monthly CUs). Transcribed from the service's (Chinese) API
 // reference page; decisions where the page is silent, incomplete or disagrees
-// with the official Go SDK are recorded as x-doc-note and listed in
-// docs/decisions.md.
+// with the official Go SDK are recorded as x-doc-note beside the field they
+// concern.
 //
 // Operations:
 //   - CreatePeriodElasticResourcePoolSpecChangeOrder: POST /v3/{project_id}/orders/elastic-resource-pools/specification-change

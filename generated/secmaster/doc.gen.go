@@ -9,7 +9,7 @@
 // monthly or pay-per-use orders, and the usage alert configuration of an
 // order. Transcribed from the service's API reference page; decisions where
 // the page is silent, incomplete or disagrees with the official Go SDK are
-// recorded as x-doc-note and listed in docs/decisions.md.
+// recorded as x-doc-note beside the field they concern.
 //
 // Operations:
 //   - CreateSubscriptionOrder: POST /v1/{project_id}/subscriptions/orders

@@ -8,7 +8,7 @@
 // Buys a yearly/monthly-billed cloud-mode WAF instance and its expansion
 // packages. Transcribed from the service's API reference page; decisions where
 // the page is silent, incomplete or disagrees with the official Go SDK are
-// recorded as x-doc-note and listed in docs/decisions.md.
+// recorded as x-doc-note beside the field they concern.
 //
 // Operations:
 //   - CreatePrepaidCloudWaf: POST /v1/{project_id}/waf/subscription/purchase/prepaid-cloud-waf
