@@ -38,8 +38,4 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	cd e2e && $(GO) test -run '^$$' -bench . -benchmem ./...
 	bash bench/mock.sh
-	cd bench/peers && $(GO) test -count=1 ./...
-	cd bench/peers && $(GO) test -run '^$$' -bench '^Benchmark(DecodeValidate|Validate)$$' -benchmem -count 10 . >results/bodies.txt || { cat results/bodies.txt; exit 1; }
-	cd bench/peers && $(GO) tool benchstat -col /impl results/bodies.txt
-	cd bench/peers && $(GO) test -run '^$$' -bench '^BenchmarkGenerator$$' -benchtime 1x -count 6 -timeout 60m . >results/generator.txt || { cat results/generator.txt; exit 1; }
-	cd bench/peers && $(GO) tool benchstat -col /gen results/generator.txt
+	GO=$(GO) bash bench/peers/run.sh

@@ -50,6 +50,25 @@ func TestViolationsRefused(t *testing.T) {
 	}
 }
 
+// TestSyntaxRefused checks that every impl refuses the example cut short
+// at each byte and the example followed by a second value, so that none
+// of them is faster for skipping the checks of JSON syntax.
+func TestSyntaxRefused(t *testing.T) {
+	for _, bd := range bodies(t) {
+		bad := [][]byte{append(append([]byte(nil), bd.example...), " {}"...)}
+		for i := range len(bd.example) - 1 {
+			bad = append(bad, bd.example[:i+1])
+		}
+		for _, im := range bd.impls {
+			for _, data := range bad {
+				if err := im.decodeVal(data); err == nil {
+					t.Errorf("%s/%s: accepts %q", bd.service, im.name, data)
+				}
+			}
+		}
+	}
+}
+
 func decodeNumbers(t *testing.T, data []byte) any {
 	t.Helper()
 	dec := json.NewDecoder(bytes.NewReader(data))
