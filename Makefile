@@ -2,7 +2,7 @@
 GO ?= go
 SPECS := $(basename $(notdir $(wildcard specs/*.yaml)))
 
-.PHONY: all generate check test test-short golden bench vet fuzz
+.PHONY: all generate check test test-short golden bench vet fuzz fuzz
 
 all: generate test
 
@@ -38,6 +38,7 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	cd e2e && $(GO) test -run '^$$' -bench . -benchmem ./...
 	bash bench/mock.sh
+	GO=$(GO) bash bench/peers/run.sh
 
 ## fuzz: fuzz the loader and run the long random-schema differential batch (not run in CI)
 FUZZTIME ?= 10m
