@@ -2,7 +2,7 @@
 GO ?= go
 SPECS := $(basename $(notdir $(wildcard specs/*.yaml)))
 
-.PHONY: all generate check test test-short golden bench vet fuzz fuzz
+.PHONY: all generate check test test-short golden bench vet fuzz
 
 all: generate test
 
