@@ -798,8 +798,12 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 			}
 			seen[0] |= (1 << 25)
 			if d.Null() {
-				t.Nums = nil
+				t.Nums = rt.Nullable[[]float64]{
+					Null: true,
+					Set:  true,
+				}
 			} else {
+				var v []float64
 				if d.Array() {
 					s0 := make([]float64, 0)
 					for n0 := 0; d.Elem(&n0); {
@@ -811,7 +815,11 @@ func (t *Order) decodeJSON(d *rt.Decoder) {
 						e0 = d.Float(64)
 						s0 = append(s0, e0)
 					}
-					t.Nums = s0
+					v = s0
+				}
+				t.Nums = rt.Nullable[[]float64]{
+					Set:   true,
+					Value: v,
 				}
 			}
 		case "maybe_nums":

@@ -259,7 +259,7 @@ type Order struct {
 	// Grid has no description in the spec. Optional.
 	Grid [][]int32 `json:"grid,omitzero"`
 	// Nums has no description in the spec. Optional. May be null.
-	Nums []float64 `json:"nums,omitzero"`
+	Nums rt.Nullable[[]float64] `json:"nums,omitzero"`
 	// MaybeNums has no description in the spec. Optional.
 	MaybeNums []*int32 `json:"maybe_nums,omitzero"`
 	// NestedMaps has no description in the spec. Optional.
@@ -282,8 +282,8 @@ type Order struct {
 // redacted returns a copy of t with every secret replaced.
 func (t Order) redacted() Order {
 	if t.Secret != nil {
-		r := string(rt.Redacted)
-		t.Secret = &r
+		r0 := string(rt.Redacted)
+		t.Secret = &r0
 	}
 	return t
 }

@@ -449,10 +449,10 @@ func (t *Order) validate(v *rt.Violations, p *rt.Path) {
 	}
 	{
 		c := p.Child("nums")
-		if t.Nums != nil {
-			for i0 := range t.Nums {
+		if x, ok := t.Nums.Get(); ok {
+			for i0 := range x {
 				e0 := c.Elem(i0)
-				if float64(t.Nums[i0]) > 10.0 {
+				if float64(x[i0]) > 10.0 {
 					v.Add(&e0, "maximum", "must be at most 10")
 				}
 			}

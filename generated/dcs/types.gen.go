@@ -29,8 +29,8 @@ type CreateResizeOrderRequestBody struct {
 // redacted returns a copy of t with every secret replaced.
 func (t CreateResizeOrderRequestBody) redacted() CreateResizeOrderRequestBody {
 	if t.Password != nil {
-		r := string(rt.Redacted)
-		t.Password = &r
+		r0 := string(rt.Redacted)
+		t.Password = &r0
 	}
 	return t
 }

@@ -223,8 +223,13 @@ func (p *Package) planFields(t *Type) []locErr {
 		req := prop.Required && !s.ReadOnly && !s.WriteOnly
 		f := &Field{Name: name, Prop: prop, Elem: p.TypeOf(prop.Schema), Required: req,
 			ReadOnly: s.ReadOnly, WriteOnlyRequired: prop.Required && s.WriteOnly && !s.ReadOnly}
+		collection := !IsStruct(s) && (s.Kind == model.KindArray || s.Kind == model.KindObject)
 		switch {
-		case !IsStruct(s) && (s.Kind == model.KindArray || s.Kind == model.KindAny || s.Kind == model.KindObject):
+		case collection && !req && s.Nullable:
+			// absent, null and a value differ (they count differently for
+			// minProperties): rt.Nullable holds all three.
+			f.Presence, f.Type = Nullable, &GoType{Kind: GoNullable, Elem: f.Elem}
+		case collection || s.Kind == model.KindAny:
 			f.Presence, f.Type = Nilable, f.Elem
 		case !req && s.Nullable:
 			f.Presence, f.Type = Nullable, &GoType{Kind: GoNullable, Elem: f.Elem}

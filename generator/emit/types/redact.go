@@ -74,39 +74,14 @@ func (e *emitter) redactedDecl(s *model.Schema) []jen.Code {
 			continue
 		}
 		f := jen.Id("t").Dot(pf.Name)
-		switch shape := pf.Presence; {
-		case p.Schema.Password() && shape == plan.Nullable:
+		if pf.Presence == plan.Nullable {
+			// if t.F.Set && !t.F.Null { t.F.Value = redacted copy }
+			v := f.Clone().Dot(rtid.NullableValue)
 			body = append(body, jen.If(f.Clone().Dot(rtid.NullableSet).Op("&&").Op("!").Add(f.Clone()).Dot(rtid.NullableNull)).Block(
-				f.Clone().Dot(rtid.NullableValue).Op("=").Id(typeName(p.Schema)).Parens(rtid.Redacted()),
-			))
-		case p.Schema.Password() && shape == plan.Pointer:
-			body = append(body, jen.If(f.Clone().Op("!=").Nil()).Block(
-				jen.Id("r").Op(":=").Id(typeName(p.Schema)).Parens(rtid.Redacted()),
-				f.Clone().Op("=").Op("&").Id("r"),
-			))
-		case p.Schema.Password():
-			body = append(body, f.Clone().Op("=").Id(typeName(p.Schema)).Parens(rtid.Redacted()))
-		case p.Schema.Kind == model.KindArray:
-			el := jen.Id("x")
-			var fix jen.Code
-			if p.Schema.Items.Password() {
-				fix = jen.Id("c").Index(jen.Id("i")).Op("=").Id(typeName(p.Schema.Items)).Parens(rtid.Redacted())
-			} else {
-				fix = jen.Id("c").Index(jen.Id("i")).Op("=").Add(el).Dot("redacted").Call()
-			}
-			body = append(body, jen.If(f.Clone().Op("!=").Nil()).Block(
-				jen.Id("c").Op(":=").Make(pf.Type.Code(), jen.Len(f.Clone())),
-				jen.For(jen.List(jen.Id("i"), jen.Id("x")).Op(":=").Range().Add(f.Clone())).Block(fix),
-				f.Clone().Op("=").Id("c"),
-			))
-		case shape == plan.Pointer:
-			body = append(body, jen.If(f.Clone().Op("!=").Nil()).Block(
-				jen.Id("r").Op(":=").Add(f.Clone()).Dot("redacted").Call(),
-				f.Clone().Op("=").Op("&").Id("r"),
-			))
-		case shape == plan.Value:
-			body = append(body, f.Clone().Op("=").Add(f.Clone()).Dot("redacted").Call())
+				e.redactValue(p.Schema, pf.Elem, v.Clone(), func(x jen.Code) jen.Code { return v.Clone().Op("=").Add(x) }, 0)...))
+			continue
 		}
+		body = append(body, e.redactValue(p.Schema, pf.Type, f.Clone(), func(x jen.Code) jen.Code { return f.Clone().Op("=").Add(x) }, 0)...)
 	}
 	body = append(body, jen.Return(jen.Id("t")))
 	return []jen.Code{
@@ -114,6 +89,61 @@ func (e *emitter) redactedDecl(s *model.Schema) []jen.Code {
 		jen.Func().Params(jen.Id("t").Id(s.GoName)).Id("redacted").Params().Id(s.GoName).Block(body...),
 		jen.Line(),
 	}
+}
+
+// redactValue returns statements that pass set a copy of x (schema s, Go
+// type t) with every secret replaced, to any depth: pointers are followed,
+// slices and maps copied, structs redacted by their own method.
+//
+//	if x != nil {
+//		c0 := make([]E, len(x))
+//		for i0, v0 := range x { c0[i0] = redacted v0 }
+//		x = c0
+//	}
+func (e *emitter) redactValue(s *model.Schema, t *plan.GoType, x jen.Code, set func(jen.Code) jen.Code, depth int) []jen.Code {
+	if !hasSecret(s) {
+		return []jen.Code{set(x)}
+	}
+	c, i, v := fmt.Sprintf("c%d", depth), fmt.Sprintf("i%d", depth), fmt.Sprintf("v%d", depth)
+	switch {
+	case t.Kind == plan.GoPointer:
+		// if x != nil { r0 := redacted *x; x = &r0 }
+		r := fmt.Sprintf("r%d", depth)
+		inner := e.redactValue(s, t.Elem, jen.Parens(jen.Op("*").Add(x)), func(val jen.Code) jen.Code { return jen.Id(r).Op(":=").Add(val) }, depth+1)
+		return []jen.Code{jen.If(jen.Add(x).Op("!=").Nil()).Block(append(inner, set(jen.Op("&").Id(r)))...)}
+	case s.Password():
+		return []jen.Code{set(jen.Add(t.Code()).Parens(rtid.Redacted()))}
+	case isStruct(s):
+		return []jen.Code{set(jen.Add(x).Dot("redacted").Call())}
+	case s.Kind == model.KindArray:
+		el := s.Items
+		loop := e.redactValue(s.Items, e.plan.ElemType(s.Items), jen.Id(v),
+			func(val jen.Code) jen.Code { return jen.Id(c).Index(jen.Id(i)).Op("=").Add(val) }, depth+1)
+		return []jen.Code{jen.If(jen.Add(x).Op("!=").Nil()).Block(
+			jen.Id(c).Op(":=").Make(t.Code(), jen.Len(x)),
+			jen.For(e.rangeVars(el, i, v).Op(":=").Range().Add(x)).Block(loop...),
+			set(jen.Id(c)),
+		)}
+	case s.Kind == model.KindObject && s.AdditionalProperties != nil:
+		el := s.AdditionalProperties
+		loop := e.redactValue(s.AdditionalProperties, e.plan.ElemType(s.AdditionalProperties), jen.Id(v),
+			func(val jen.Code) jen.Code { return jen.Id(c).Index(jen.Id(i)).Op("=").Add(val) }, depth+1)
+		return []jen.Code{jen.If(jen.Add(x).Op("!=").Nil()).Block(
+			jen.Id(c).Op(":=").Make(t.Code(), jen.Len(x)),
+			jen.For(e.rangeVars(el, i, v).Op(":=").Range().Add(x)).Block(loop...),
+			set(jen.Id(c)),
+		)}
+	}
+	return []jen.Code{set(x)}
+}
+
+// rangeVars is "i, v" for a loop over items of schema el, or "i" alone
+// when the redacted item does not read the old one (a plain secret).
+func (e *emitter) rangeVars(el *model.Schema, i, v string) *jen.Statement {
+	if el.Password() && e.plan.ElemType(el).Kind != plan.GoPointer {
+		return jen.Id(i)
+	}
+	return jen.List(jen.Id(i), jen.Id(v))
 }
 
 // typeName is the Go spelling of a scalar schema's type, for conversions.

@@ -345,6 +345,10 @@ func (e *emitter) arrayChecks(s *model.Schema, x jen.Code, pv string, depth int,
 		return out
 	}
 	inner := e.checks(s.Items, jen.Add(x).Index(jen.Id(i)), ev, depth+1, false)
+	if len(inner) > 0 && e.nullCollection(s.Items) {
+		// A null item of a nullable array or map type is nil: nothing to check.
+		inner = []jen.Code{jen.If(jen.Add(x).Index(jen.Id(i)).Op("!=").Nil()).Block(inner...)}
+	}
 	if len(inner) > 0 {
 		out = append(out, jen.For(jen.Id(i).Op(":=").Range().Add(x)).Block(
 			append([]jen.Code{jen.Id(ev).Op(":=").Id(pv).Dot(rtid.PathElem).Call(jen.Id(i))}, inner...)...))
@@ -373,7 +377,7 @@ func (e *emitter) mapChecks(s *model.Schema, x jen.Code, pv string, depth int) [
 	if len(inner) == 0 {
 		return counts
 	}
-	if ptr {
+	if ptr || e.nullCollection(s.AdditionalProperties) {
 		inner = []jen.Code{jen.If(jen.Id(mv).Op("!=").Nil()).Block(inner...)}
 	}
 	// Ranging over the map allocates nothing; sorting what it found keeps
@@ -389,6 +393,13 @@ func (e *emitter) mapChecks(s *model.Schema, x jen.Code, pv string, depth int) [
 			append([]jen.Code{jen.Id(ev).Op(":=").Id(pv).Dot(rtid.PathChild).Call(jen.Id(k))}, inner...)...),
 		jen.Id("v").Dot(rtid.ViolationsSortFrom).Call(jen.Id(start)),
 	)
+}
+
+// nullCollection reports whether values of s are a slice or map that may
+// be null, held as nil.
+func (e *emitter) nullCollection(s *model.Schema) bool {
+	k := e.plan.ElemType(s).Kind
+	return s.Nullable && (k == plan.GoSlice || k == plan.GoMap)
 }
 
 // uniqueCall returns the call that checks uniqueItems for array x of
