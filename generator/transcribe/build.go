@@ -23,6 +23,10 @@ type field struct {
 	Default  *jv
 	Example  *jv
 	Notes    []string
+	// ReqFrom says what decided Required: "page" (the mandatory cell),
+	// "sample" (the page's SDK sample), "default" (nothing: optional) or
+	// "sdk" (the official SDK's source).
+	ReqFrom string
 }
 
 // schema is one named component schema.
@@ -52,6 +56,7 @@ type builder struct {
 	opts   Options
 	d      *doc
 	ev     sdkEvidence
+	sdk    *SDKOp // the official SDK's operation, with --sdk
 	warn   func(int, string, ...any)
 	opID   string
 	params []*field
@@ -196,6 +201,8 @@ func (b *builder) buildParams(tables []*table) {
 					b.note(&f.Notes, r.Line, "path parameter %s is marked optional on the page; path parameters are always required", r.Name)
 				}
 				f.Required = true
+			} else if r.Mand == "" && t.HasMandCol && b.sdk != nil {
+				f.ReqFrom = "blank"
 			} else if r.Mand == "" && t.HasMandCol {
 				b.note(&f.Notes, r.Line, "mandatory column is blank for %s parameter %s and no SDK sample sets it; taken as optional", in, r.Name)
 			}
@@ -239,12 +246,18 @@ func (b *builder) buildField(r *row, ex *jv, owner string, mandCol bool) *field 
 	if r.LostList {
 		fieldNote(r.Line, "the description cell of %s ends on a line of its own: the capture may have dropped a list (values or ranges); check the published page", r.Name)
 	}
+	f.ReqFrom = "page"
 	switch {
 	case mandatoryYes[r.Mand]:
 		f.Required = true
 	case mandatoryNo[r.Mand]:
 	case owner != "" && mandCol:
 		f.Required = b.sdkRequired(owner, f, r)
+	default:
+		f.ReqFrom = "default"
+	}
+	if t.Kind == "array" && t.Items == nil {
+		b.arrayItems(f, ex, r)
 	}
 	b.enum(f, r, fieldNote)
 	b.only(f, r, fieldNote)
@@ -267,13 +280,20 @@ func (b *builder) buildField(r *row, ex *jv, owner string, mandCol bool) *field 
 func (b *builder) sdkRequired(owner string, f *field, r *row) bool {
 	if sf, ok := b.ev.Fields[owner][normField(r.Name)]; ok {
 		if sf.Pointer {
-			f.Notes = append(f.Notes, sprintf("Mandatory column blank; optional because the page's Go SDK sample (line %d) passes it by address (a pointer field).", sf.Line))
+			f.ReqFrom = "sample"
+		f.Notes = append(f.Notes, sprintf("Mandatory column blank; optional because the page's Go SDK sample (line %d) passes it by address (a pointer field).", sf.Line))
 			b.warn(r.Line, "mandatory column is blank for %s; optional per the SDK sample at line %d (pointer)", r.Name, sf.Line)
 			return false
 		}
+		f.ReqFrom = "sample"
 		f.Notes = append(f.Notes, sprintf("Mandatory column blank; required because the page's Go SDK sample (line %d) sets it by value.", sf.Line))
 		b.warn(r.Line, "mandatory column is blank for %s; required per the SDK sample at line %d (value)", r.Name, sf.Line)
 		return true
+	}
+	f.ReqFrom = "default"
+	if b.sdk != nil {
+		f.ReqFrom = "blank" // decided from the SDK's source in reconcile
+		return false
 	}
 	b.note(&f.Notes, r.Line, "mandatory column is blank for %s and no SDK sample sets it; taken as optional", r.Name)
 	return false

@@ -313,10 +313,10 @@ func (b *builder) typeNode(f *field, t typeRef, param bool) *yaml.Node {
 	case t.Kind == "object" && t.Ref != "":
 		return ref(t.Ref)
 	case t.Kind == "array":
-		return mapping("type", str("array"), "description", desc, "items", b.itemNode(*t.Items),
+		return mapping("type", str("array"), "description", desc, "items", b.itemNode(t.Items),
 			"minItems", numNode(f.F.Min), "maxItems", numNode(f.F.Max), "x-doc-note", note)
 	case t.Kind == "object" && t.Map:
-		return mapping("type", str("object"), "description", desc, "additionalProperties", b.itemNode(*t.Items), "x-doc-note", note)
+		return mapping("type", str("object"), "description", desc, "additionalProperties", b.itemNode(t.Items), "x-doc-note", note)
 	}
 	var enum, names, labels *yaml.Node
 	if len(f.Enum) > 0 {
@@ -359,7 +359,10 @@ func (b *builder) typeNode(f *field, t typeRef, param bool) *yaml.Node {
 	)
 }
 
-func (b *builder) itemNode(t typeRef) *yaml.Node {
+func (b *builder) itemNode(t *typeRef) *yaml.Node {
+	if t == nil {
+		return &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle} // untyped items: {}
+	}
 	if t.Kind == "object" && t.Ref != "" {
 		return ref(t.Ref)
 	}

@@ -23,6 +23,12 @@ type Options struct {
 	OperationID string
 	// Host overrides the server host label (default: Service).
 	Host string
+	// SDKDir is a services/SVC/VER directory of the official Go SDK's
+	// source (github.com/huaweicloud/huaweicloud-sdk-go-v3). When set, the
+	// SDK is a second source: it names the operation and the body, settles
+	// blank mandatory cells, types bare arrays and fills value lists the
+	// page lacks; every disagreement with the page is a warning and a note.
+	SDKDir string
 }
 
 // Warning is something the transcriber could not place or had to decide;
@@ -53,6 +59,17 @@ func Transcribe(name string, page []byte, opts Options) ([]byte, []Warning, erro
 		return nil, nil, fmt.Errorf("%s: no \"METHOD /path\" line after a URI heading: not an API reference page", name)
 	}
 	b := &builder{opts: opts, d: d, warn: warn, byName: map[string]*schema{}, ev: readSDK(d.SDK)}
+	if opts.SDKDir != "" {
+		op, err := ReadSDK(opts.SDKDir, d.Method, d.Path)
+		switch {
+		case err != nil && op == nil && !strings.Contains(err.Error(), "no operation for"):
+			return nil, nil, err
+		case err != nil:
+			b.note(&b.opNotes, d.URILine, "the official SDK (%s) has no operation for %s %s; the page alone decides", opts.SDKDir, d.Method, d.Path)
+		default:
+			b.sdk = op
+		}
+	}
 	if b.opts.Service == "" {
 		if b.ev.Service == "" {
 			return nil, nil, fmt.Errorf("%s: the page does not tell the service (no Go SDK sample); pass --service", name)
@@ -77,9 +94,15 @@ var reTitleOp = regexp.MustCompile(`\s+-\s+([A-Z][A-Za-z0-9]+)$`)
 // build assembles the spec from the scanned page.
 func (b *builder) build(name string) {
 	d := b.d
+	titleName := ""
+	if m := reTitleOp.FindStringSubmatch(d.Title); m != nil {
+		titleName = m[1]
+	}
 	switch {
 	case b.opts.OperationID != "":
 		b.opID = b.opts.OperationID
+	case b.sdk != nil:
+		b.sdkName(titleName)
 	case reTitleOp.MatchString(d.Title):
 		b.opID = reTitleOp.FindStringSubmatch(d.Title)[1]
 	case b.ev.Operation != "":
@@ -94,8 +117,12 @@ func (b *builder) build(name string) {
 	}
 	params, req, resps, order := b.classify()
 	b.buildParams(params)
+	if b.sdk != nil {
+		b.reconcileParams()
+	}
 	b.buildRequest(req)
 	b.buildResponses(resps, order)
+	b.blankLeft()
 }
 
 // identCamel makes an identifier from a title: "Buying a Yearly/Monthly
@@ -137,12 +164,22 @@ func (b *builder) buildRequest(req *group) {
 	}
 	b.bodyEx = b.firstExample(secExampleRequest, "")
 	name := b.ev.Body
+	if b.sdk != nil && b.sdk.Body != "" {
+		if name != "" && name != b.sdk.Body {
+			b.note(&b.info, b.ev.BodyLine, "the page's SDK sample names the body model.%s, the official SDK %s; the SDK's name is used", name, b.sdk.Body)
+		}
+		name = b.sdk.Body
+		b.info = append(b.info, sprintf("The request body is named after the official SDK's model %s.", name))
+	}
 	if name == "" {
 		name = b.opID + "RequestBody"
 		b.note(&b.info, req.root.Line, "the page does not name the request body (no SDK sample); it is called %s here, the official SDK's model name may differ", name)
 	}
 	s := b.buildGroup(req, name, b.bodyEx, false)
-	if b.ev.Body != "" {
+	if b.sdk != nil {
+		b.reconcile(s, b.sdk.Model(b.sdk.Body), map[string]bool{})
+	}
+	if b.ev.Body != "" && b.ev.Body == s.Name {
 		s.Notes = append(s.Notes, sprintf("Named after the SDK sample's body model (model.%s, page line %d).", b.ev.Body, b.ev.BodyLine))
 	}
 	b.body = s.Name

@@ -43,6 +43,7 @@ var (
 	reZhArray    = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_]*) ?(?:对象)?数组$`)
 	reListOf     = regexp.MustCompile(`^List<([A-Za-z_][A-Za-z0-9_]*)>$`)
 	reMapOf      = regexp.MustCompile(`^Map<\s*String\s*,\s*([A-Za-z_][A-Za-z0-9_]*)\s*>$`)
+	reBareArray  = regexp.MustCompile(`^(?i:array|list|数组|json array)$`)
 	reTypeToken  = regexp.MustCompile(`^[A-Z][A-Za-z0-9]{1,24}$`)
 	reFieldName  = regexp.MustCompile(`^[A-Za-z_$@][A-Za-z0-9_.\-$@]*(\[\])?$`)
 	mandatoryYes = map[string]bool{"Yes": true, "是": true, "true": true, "Required": true}
@@ -54,6 +55,9 @@ func parseType(s string) (typeRef, bool) {
 	s = strings.TrimSpace(s)
 	if t, ok := scalars[strings.ToLower(s)]; ok {
 		return t, true
+	}
+	if reBareArray.MatchString(s) {
+		return typeRef{Kind: "array"}, true // items inferred later
 	}
 	elem := func(word string) (typeRef, bool) {
 		if w, ok := plurals[strings.ToLower(word)]; ok {
