@@ -281,7 +281,7 @@ func (b *builder) sdkRequired(owner string, f *field, r *row) bool {
 	if sf, ok := b.ev.Fields[owner][normField(r.Name)]; ok {
 		if sf.Pointer {
 			f.ReqFrom = "sample"
-		f.Notes = append(f.Notes, sprintf("Mandatory column blank; optional because the page's Go SDK sample (line %d) passes it by address (a pointer field).", sf.Line))
+			f.Notes = append(f.Notes, sprintf("Mandatory column blank; optional because the page's Go SDK sample (line %d) passes it by address (a pointer field).", sf.Line))
 			b.warn(r.Line, "mandatory column is blank for %s; optional per the SDK sample at line %d (pointer)", r.Name, sf.Line)
 			return false
 		}
