@@ -229,7 +229,11 @@ func (b *builder) buildField(r *row, ex *jv, owner string, mandCol bool) *field 
 	t, ok := parseType(r.Type)
 	if !ok {
 		f.Unknown = r.Type
-		b.note(&f.Notes, r.TypeLine, "unknown type %q for %s; left untyped", r.Type, r.Name)
+		if r.Type == "?" {
+			b.note(&f.Notes, r.Line, "the type cell of %s was lost and no example shows the value; left untyped", r.Name)
+		} else {
+			b.note(&f.Notes, r.TypeLine, "unknown type %q for %s; left untyped", r.Type, r.Name)
+		}
 	}
 	f.Type = t
 	fieldNote := func(line int, format string, args ...any) { b.note(&f.Notes, line, format, args...) }

@@ -123,14 +123,8 @@ func (p *pipeScanner) endTable() {
 		p.cells = nil
 		return
 	}
-	k := len(p.cols)
-	for ; len(p.cells) >= k; p.cells = p.cells[k:] {
-		p.tab.Rows = append(p.tab.Rows, pipeRow(p.cols, p.cells[:k]))
-	}
-	if len(p.cells) > 0 {
-		p.d.warn(p.cells[0].line, "table at line %d ends in the middle of a row (%d of %d cells); row dropped (truncated table?)", p.tab.Line, len(p.cells), k)
-		p.cells = nil
-	}
+	p.tab.Rows = append(p.tab.Rows, alignRows(p.cols, p.cells, p.tab.Line, p.d.warn)...)
+	p.cells = nil
 	if len(p.tab.Rows) == 0 {
 		p.d.warn(p.tab.Line, "table has a header but no rows (truncated table?)")
 	}
