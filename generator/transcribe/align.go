@@ -1,6 +1,9 @@
 package transcribe
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // alignRows turns the cells of one pipe table into rows. It does not cut
 // the cells into fixed groups of the header's size: a capture may drop an
@@ -108,6 +111,9 @@ func alignRows(cols []string, cells []pipeCell, tableLine int, warn func(int, st
 				r.LostList = c.ownLine
 			}
 			j++
+		}
+		if !slices.Contains(cols, "type") {
+			r.Type, r.TypeLine, r.NoTypeCol = "String", r.Line, true
 		}
 		rows = append(rows, r)
 		cur = r

@@ -89,7 +89,9 @@ func TestAlignProperty(t *testing.T) {
 		}
 		page := "T\nFunction\nx\nURI\nPOST /v1/{project_id}/x\nRequest Parameters\n" + renderPipes(layout, header, cells) + "Response Parameters\n"
 		var warns []string
-		d := scan(splitLines([]byte(page)), func(l int, f string, a ...any) { warns = append(warns, fmt.Sprintf("%d: "+f, append([]any{l}, a...)...)) })
+		d := scan(splitLines([]byte(page)), func(l int, f string, a ...any) {
+			warns = append(warns, fmt.Sprintf("%d: "+f, append([]any{l}, a...)...))
+		})
 		var body *table
 		for _, tb := range d.Tables {
 			if tb.Sec == secRequest {
@@ -124,7 +126,9 @@ func TestAlignExtraCell(t *testing.T) {
 		"| b_field | No | Integer | Second. |\n" +
 		"Response Parameters\n"
 	var warns []string
-	d := scan(splitLines([]byte(page)), func(l int, f string, a ...any) { warns = append(warns, fmt.Sprintf("%d: "+f, append([]any{l}, a...)...)) })
+	d := scan(splitLines([]byte(page)), func(l int, f string, a ...any) {
+		warns = append(warns, fmt.Sprintf("%d: "+f, append([]any{l}, a...)...))
+	})
 	rows := d.Tables[0].Rows
 	if len(rows) != 2 || rows[1].Name != "b_field" || rows[1].Type != "Integer" {
 		t.Fatalf("rows: %+v", rows)

@@ -28,7 +28,7 @@ func (b *builder) arrayItems(f *field, ex *jv, r *row) {
 			return
 		}
 		f.Type.Items = &t
-		b.note(&f.Notes, line, "the type cell of %s says only %q; items are %s, as %s", r.Name, r.Type, typeText(t), from)
+		b.note(&f.Notes, line, "the type cell of %s says only %q; items are %s, as %s", r.Name, r.Type, t.Kind, from)
 	}
 	for _, l := range r.Desc {
 		if m := reItemsEN.FindStringSubmatch(l.S); m != nil {

@@ -27,6 +27,8 @@ type field struct {
 	// "sample" (the page's SDK sample), "default" (nothing: optional) or
 	// "sdk" (the official SDK's source).
 	ReqFrom string
+	// Nullable is set when the page's example sends null for the field.
+	Nullable bool
 }
 
 // schema is one named component schema.
@@ -255,6 +257,10 @@ func (b *builder) buildField(r *row, ex *jv, owner string, mandCol bool) *field 
 	case mandatoryYes[r.Mand]:
 		f.Required = true
 	case mandatoryNo[r.Mand]:
+	case mandCol && r.Mand == "" && proseRequired(r) != "":
+		f.Required = proseRequired(r) == "required"
+		f.ReqFrom = "prose"
+		b.note(&f.Notes, r.Line, "mandatory column is blank for %s; %s because its description says so", r.Name, proseRequired(r))
 	case owner != "" && mandCol:
 		f.Required = b.sdkRequired(owner, f, r)
 	default:
@@ -399,4 +405,27 @@ func scalarOnly(v *jv) *jv {
 		return nil
 	}
 	return v
+}
+
+var (
+	reProseReq = regexp.MustCompile(`(?i)(?:^|[。.;；]\s*)(?:必选|必填|必传)(?:参数|字段|项)?\s*(?:[。.,，;；]|$)|(?:此|该|本)(?:参数|字段)(?:为|是)?必(?:选|填|传)|\bthis (?:parameter|field) is (?:mandatory|required)\b|^(?:mandatory|required)\.`)
+	reProseOpt = regexp.MustCompile(`(?i)(?:^|[。.;；]\s*)(?:可选|非必选|非必填)(?:参数|字段|项)?\s*(?:[。.,，;；]|$)|(?:此|该|本)(?:参数|字段)(?:为|是)?(?:可选|非必选|非必填)|\bthis (?:parameter|field) is optional\b|^optional\.`)
+)
+
+// proseRequired reads requiredness stated in a description ("必选",
+// "This parameter is mandatory.", "可选"), unless it is conditional.
+func proseRequired(r *row) string {
+	for _, l := range r.Desc {
+		s := strings.TrimSpace(l.S)
+		if reConditional.MatchString(s) {
+			return ""
+		}
+		switch {
+		case reProseReq.MatchString(s):
+			return "required"
+		case reProseOpt.MatchString(s):
+			return "optional"
+		}
+	}
+	return ""
 }

@@ -313,7 +313,11 @@ func (b *builder) typeNode(f *field, t typeRef, param bool) *yaml.Node {
 	case t.Kind == "object" && t.Ref != "":
 		return ref(t.Ref)
 	case t.Kind == "array":
-		return mapping("type", str("array"), "description", desc, "items", b.itemNode(t.Items),
+		var nullable *yaml.Node
+		if f.Nullable {
+			nullable = boolean(true)
+		}
+		return mapping("type", str("array"), "nullable", nullable, "description", desc, "items", b.itemNode(t.Items),
 			"minItems", numNode(f.F.Min), "maxItems", numNode(f.F.Max), "x-doc-note", note)
 	case t.Kind == "object" && t.Map:
 		return mapping("type", str("object"), "description", desc, "additionalProperties", b.itemNode(t.Items), "x-doc-note", note)
@@ -341,9 +345,14 @@ func (b *builder) typeNode(f *field, t typeRef, param bool) *yaml.Node {
 	if f.F.Deprecated && !param {
 		deprecated = boolean(true)
 	}
+	var nullable *yaml.Node
+	if f.Nullable {
+		nullable = boolean(true)
+	}
 	return mapping(
 		"type", str(t.Kind),
 		"format", optStr(format),
+		"nullable", nullable,
 		"description", desc,
 		"deprecated", deprecated,
 		"enum", enum,

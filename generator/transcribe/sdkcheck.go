@@ -74,7 +74,7 @@ func (b *builder) reconcileField(s *schema, f *field, sf SDKField) {
 		case "blank":
 			f.Required, f.ReqFrom = sf.Required, "sdk"
 			b.note(&f.Notes, f.Line, "mandatory column is blank for %s; %s per the official SDK (%s member)", path, reqWord(sf.Required), valueOrPointer(sf.Required))
-		case "page", "sample":
+		case "page", "sample", "prose":
 			if f.Required != sf.Required {
 				b.note(&f.Notes, f.Line, "the page makes %s %s, the official SDK %s (%s member); the page is kept", path, reqWord(f.Required), reqWord(sf.Required), valueOrPointer(sf.Required))
 			}

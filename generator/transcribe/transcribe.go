@@ -89,7 +89,7 @@ func Transcribe(name string, page []byte, opts Options) ([]byte, []Warning, erro
 
 var reAlnum = regexp.MustCompile(`[A-Za-z0-9]+`)
 
-var reTitleOp = regexp.MustCompile(`\s+-\s+([A-Z][A-Za-z0-9]+)$`)
+var reTitleOp = regexp.MustCompile(`(?:\s+-\s*|[^\x00-\x7F]-)([A-Z][A-Za-z0-9]+)$`)
 
 // build assembles the spec from the scanned page.
 func (b *builder) build(name string) {
@@ -311,8 +311,10 @@ func (b *builder) checkValue(f *field, t typeRef, v *jv, path string, line int) 
 			}
 			return
 		}
-		b.bad++
-		b.note(&b.opNotes, line, "example at line %d sends null for %s, which is not an object", line, path)
+		if !f.Nullable && t.Kind != "" && f.Unknown == "" {
+			f.Nullable = true
+			b.note(&f.Notes, line, "example at line %d sends null for %s; %s is made nullable", line, path, f.Name)
+		}
 		return
 	}
 	if f.Unknown != "" {

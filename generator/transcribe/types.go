@@ -136,5 +136,14 @@ func role(header string) string {
 	case "取值范围", "Value Range", "Value range", "Range":
 		return "range"
 	}
+	h := strings.ToLower(header)
+	switch {
+	case strings.Contains(h, "value range") || strings.Contains(h, "取值范围") || strings.Contains(h, "length") || strings.Contains(h, "长度"):
+		return "range"
+	case strings.Contains(h, "mandatory") || strings.Contains(h, "必选") || strings.Contains(h, "必填"):
+		return "mandatory"
+	case strings.Contains(h, "description") || strings.Contains(h, "说明") || strings.Contains(h, "描述"):
+		return "description"
+	}
 	return ""
 }
