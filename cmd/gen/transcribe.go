@@ -83,6 +83,13 @@ func runTranscribe(args []string, stdout, stderr io.Writer) int {
 	for _, w := range warnings {
 		fmt.Fprintln(stderr, w.Format(page))
 	}
+	return writeSpec(out, spec, stdout, stderr)
+}
+
+// writeSpec writes a transcribed spec to out (stdout when ""), but only
+// when it loads through the generator's own loader: otherwise it prints
+// the loader's located messages, writes nothing and returns 1.
+func writeSpec(out string, spec []byte, stdout, stderr io.Writer) int {
 	name := out
 	if name == "" {
 		name = "<stdout>"
