@@ -58,5 +58,5 @@ func (b *builder) arrayItems(f *field, ex *jv, r *row) {
 	if b.sdk != nil {
 		return // reconcile reads the SDK's element type, or warns
 	}
-	b.note(&f.Notes, r.TypeLine, "the type cell of %s says only %q and nothing on the page tells the element type; items are left untyped", r.Name, r.Type)
+	b.note(&f.Notes, r.TypeLine, "the type cell of %s says only %q and nothing on the page tells the element type; items are typed string so that the spec loads (the generator needs a type), check the published page", r.Name, r.Type)
 }

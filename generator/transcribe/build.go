@@ -232,9 +232,9 @@ func (b *builder) buildField(r *row, ex *jv, owner string, mandCol bool) *field 
 	if !ok {
 		f.Unknown = r.Type
 		if r.Type == "?" {
-			b.note(&f.Notes, r.Line, "the type cell of %s was lost and no example shows the value; left untyped", r.Name)
+			b.note(&f.Notes, r.Line, "the type cell of %s was lost and no example shows the value; typed %s so that the spec loads (the generator needs a type), check the published page", r.Name, unknownKind(r.Type))
 		} else {
-			b.note(&f.Notes, r.TypeLine, "unknown type %q for %s; left untyped", r.Type, r.Name)
+			b.note(&f.Notes, r.TypeLine, "unknown type %q for %s; typed %s so that the spec loads (the generator needs a type), check the published page", r.Type, r.Name, unknownKind(r.Type))
 		}
 	}
 	f.Type = t

@@ -307,7 +307,8 @@ func (b *builder) typeNode(f *field, t typeRef, param bool) *yaml.Node {
 		desc, note = nil, nil
 	}
 	if f.Unknown != "" {
-		return mapping("description", desc, "x-doc-note", note)
+		// The generator needs a type; the stand-in is noted on the field.
+		return mapping("type", str(unknownKind(f.Unknown)), "description", desc, "x-doc-note", note)
 	}
 	switch {
 	case t.Kind == "object" && t.Ref != "":
@@ -370,7 +371,7 @@ func (b *builder) typeNode(f *field, t typeRef, param bool) *yaml.Node {
 
 func (b *builder) itemNode(t *typeRef) *yaml.Node {
 	if t == nil {
-		return &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle} // untyped items: {}
+		return mapping("type", str("string")) // items nothing types: noted on the field
 	}
 	if t.Kind == "object" && t.Ref != "" {
 		return ref(t.Ref)
@@ -393,4 +394,17 @@ func intNode(v *int) *yaml.Node {
 		return nil
 	}
 	return lit("!!int", strconv.Itoa(*v))
+}
+
+// unknownKind is the stand-in type of a field whose type the page does not
+// tell: a free-form object when the type cell speaks of an object, map or
+// JSON, else a string.
+func unknownKind(cell string) string {
+	c := strings.ToLower(cell)
+	for _, w := range []string{"object", "map", "json", "dict", "对象"} {
+		if strings.Contains(c, w) {
+			return "object"
+		}
+	}
+	return "string"
 }

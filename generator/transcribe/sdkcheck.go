@@ -101,7 +101,7 @@ func (b *builder) reconcileType(path string, f *field, t *typeRef, st SDKType) {
 		}
 		return
 	case t.Kind == "array" && t.Items == nil:
-		b.note(&f.Notes, f.Line, "the page types %s as a bare array and the official SDK does not tell the items (%s); items are left untyped", path, st)
+		b.note(&f.Notes, f.Line, "the page types %s as a bare array and the official SDK does not tell the items (%s); items are typed string so that the spec loads, check the published page", path, st)
 		return
 	}
 	if t.Kind != st.Kind || t.Map != st.Map {
