@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -96,13 +97,15 @@ func readCorpus(t *testing.T) []corpusCase {
 // request body, field by field (paths by JSON name from the body down).
 type score struct {
 	fields, found, extra int // SDK members; found on the page; page fields the SDK lacks
+	captured             int // SDK members whose JSON name the captured page text contains
 	req, typ             int // agreements among found fields
-	enums, enumOK        int // fields where either side lists values; equal lists
+	enums, enumOK        int // found fields of an SDK enum type; equal value lists
 	ops, opOK            int
 }
 
 func (s *score) add(o score) {
 	s.fields += o.fields
+	s.captured += o.captured
 	s.found += o.found
 	s.extra += o.extra
 	s.req += o.req
@@ -121,12 +124,12 @@ func pct(a, b int) string {
 }
 
 func (s score) String() string {
-	return fmt.Sprintf("operation names %s; body fields found %s (page-only fields %d); requiredness %s; types %s; value lists %s",
-		pct(s.opOK, s.ops), pct(s.found, s.fields), s.extra, pct(s.req, s.found), pct(s.typ, s.found), pct(s.enumOK, s.enums))
+	return fmt.Sprintf("operation names %s; body fields found %s, of those in the captured text %s (page-only fields %d); requiredness %s; types %s; value lists %s",
+		pct(s.opOK, s.ops), pct(s.found, s.fields), pct(s.found, s.captured), s.extra, pct(s.req, s.found), pct(s.typ, s.found), pct(s.enumOK, s.enums))
 }
 
 // measure compares the spec's request body with the SDK's model.
-func measure(t *testing.T, spec []byte, op *transcribe.SDKOp) score {
+func measure(t *testing.T, pageText, spec []byte, op *transcribe.SDKOp) score {
 	var doc map[string]any
 	if err := yaml.Unmarshal(spec, &doc); err != nil {
 		t.Fatal(err)
@@ -162,6 +165,9 @@ func measure(t *testing.T, spec []byte, op *transcribe.SDKOp) score {
 		}
 		for _, f := range m.Fields {
 			s.fields++
+			if bytes.Contains(pageText, []byte(f.JSON)) {
+				s.captured++
+			}
 			p := asMap(props[f.JSON])
 			if p == nil {
 				continue
@@ -299,7 +305,7 @@ func TestTranscribeCorpus(t *testing.T) {
 			}
 			checkGolden(t, c, "want/sdk/spec.yaml", string(sdkSpec))
 			checkGolden(t, c, "want/sdk/warnings", wb.String())
-			a, b := measure(t, spec, op), measure(t, sdkSpec, op)
+			a, b := measure(t, c.page, spec, op), measure(t, c.page, sdkSpec, op)
 			if b.found < a.found || b.req < a.req || b.typ < a.typ || b.enumOK < a.enumOK || b.opOK < a.opOK {
 				t.Errorf("the SDK made the transcription worse:\n alone: %v\n  sdk: %v", a, b)
 			}

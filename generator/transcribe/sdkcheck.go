@@ -47,6 +47,15 @@ func (b *builder) reconcile(s *schema, m *SDKModel, done map[string]bool) {
 		onPage[f.Name] = true
 		sf, ok := m.Field(f.Name)
 		if !ok {
+			if alt, found := m.fieldLike(f.Name); found {
+				b.note(&f.Notes, f.Line, "the page names %s.%s, the official SDK's %s sends it as %s; the page's name is kept (check which one the service accepts)", s.Name, f.Name, m.Name, alt.JSON)
+				onPage[alt.JSON] = true
+				b.reconcileField(s, f, alt)
+				if ref := refOf(&f.Type); ref != nil {
+					b.reconcile(b.byName[*ref], b.sdk.Model(alt.Type.ref()), done)
+				}
+				continue
+			}
 			b.note(&f.Notes, f.Line, "%s.%s is on the page but not in the official SDK's %s (%s)", s.Name, f.Name, m.Name, b.sdkSource())
 			continue
 		}
@@ -215,4 +224,18 @@ func (b *builder) blankLeft() {
 			b.note(&f.Notes, f.Line, "mandatory column is blank for %s parameter %s and the official SDK has no such member; taken as optional", f.In, f.Name)
 		}
 	}
+}
+
+// fieldLike finds the member whose JSON name differs from name only in
+// case style (productInfos, product_infos).
+func (m *SDKModel) fieldLike(name string) (SDKField, bool) {
+	if m == nil {
+		return SDKField{}, false
+	}
+	for _, f := range m.Fields {
+		if normField(f.JSON) == normField(name) {
+			return f, true
+		}
+	}
+	return SDKField{}, false
 }
