@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // enumItem is one value of a documented value list.
@@ -308,6 +309,14 @@ func zhRun(all, rng []line, _ noteFunc) ([]enumItem, bool) {
 	for _, l := range all {
 		if items := read(l.S); len(items) >= 2 {
 			return items, true
+		}
+		// "是否自动支付。1是 0否": a run after the sentence.
+		t := strings.TrimRight(strings.TrimSpace(l.S), ".。;；")
+		if i := strings.LastIndexAny(t, "。:："); i >= 0 {
+			_, size := utf8.DecodeRuneInString(t[i:])
+			if items := read(t[i+size:]); len(items) >= 2 {
+				return items, true
+			}
 		}
 	}
 	return nil, false

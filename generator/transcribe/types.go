@@ -29,6 +29,15 @@ var scalars = map[string]typeRef{
 	"boolean":    {Kind: "boolean"},
 	"bool":       {Kind: "boolean"},
 	"object":     {Kind: "object"},
+	"字符串":        {Kind: "string"},
+	"整数":         {Kind: "integer", Format: "int32"},
+	"整型":         {Kind: "integer", Format: "int32"},
+	"长整型":        {Kind: "integer", Format: "int64"},
+	"布尔":         {Kind: "boolean"},
+	"布尔型":        {Kind: "boolean"},
+	"双精度":        {Kind: "number", Format: "double"},
+	"浮点数":        {Kind: "number", Format: "float"},
+	"对象":         {Kind: "object"},
 }
 
 // plurals maps "Array of strings" element words to scalars.
@@ -136,8 +145,12 @@ func role(header string) string {
 	case "取值范围", "Value Range", "Value range", "Range":
 		return "range"
 	}
-	h := strings.ToLower(header)
+	h := strings.ToLower(strings.TrimSpace(header))
 	switch {
+	case strings.Contains(h, "type") || strings.Contains(h, "类型"):
+		return "type"
+	case h == "field" || h == "字段" || h == "名称" || h == "参数名" || h == "参数名称" || h == "parameter name":
+		return "name"
 	case strings.Contains(h, "value range") || strings.Contains(h, "取值范围") || strings.Contains(h, "length") || strings.Contains(h, "长度"):
 		return "range"
 	case strings.Contains(h, "mandatory") || strings.Contains(h, "必选") || strings.Contains(h, "必填"):
