@@ -100,6 +100,7 @@ type score struct {
 	captured             int // SDK members whose JSON name the captured page text contains
 	req, typ             int // agreements among found fields
 	enums, enumOK        int // found fields of an SDK enum type; equal value lists
+	docs, docOK          int // found fields whose SDK doc comment lists values; equal value lists
 	ops, opOK            int
 }
 
@@ -112,6 +113,8 @@ func (s *score) add(o score) {
 	s.typ += o.typ
 	s.enums += o.enums
 	s.enumOK += o.enumOK
+	s.docs += o.docs
+	s.docOK += o.docOK
 	s.ops += o.ops
 	s.opOK += o.opOK
 }
@@ -124,8 +127,8 @@ func pct(a, b int) string {
 }
 
 func (s score) String() string {
-	return fmt.Sprintf("operation names %s; body fields found %s, of those in the captured text %s (page-only fields %d); requiredness %s; types %s; value lists %s",
-		pct(s.opOK, s.ops), pct(s.found, s.fields), pct(s.found, s.captured), s.extra, pct(s.req, s.found), pct(s.typ, s.found), pct(s.enumOK, s.enums))
+	return fmt.Sprintf("operation names %s; body fields found %s, of those in the captured text %s (page-only fields %d); requiredness %s; types %s; values of SDK enum types %s; value lists of SDK doc comments %s",
+		pct(s.opOK, s.ops), pct(s.found, s.fields), pct(s.found, s.captured), s.extra, pct(s.req, s.found), pct(s.typ, s.found), pct(s.enumOK, s.enums), pct(s.docOK, s.docs))
 }
 
 // measure compares the spec's request body with the SDK's model.
@@ -191,6 +194,17 @@ func measure(t *testing.T, pageText, spec []byte, op *transcribe.SDKOp) score {
 				slices.Sort(b)
 				if slices.Equal(a, b) {
 					s.enumOK++
+				}
+			}
+			if kind, _ := pt["type"].(string); len(f.Type.Enum) == 0 && (kind == "integer" || kind == "string") {
+				if doc := transcribe.ValuesIn(f.Doc, kind); len(doc) > 0 {
+					s.docs++
+					a, b := slices.Clone(pageEnum), slices.Clone(doc)
+					slices.Sort(a)
+					slices.Sort(b)
+					if slices.Equal(a, b) {
+						s.docOK++
+					}
 				}
 			}
 			if ref := refName(f.Type); ref != "" {

@@ -29,6 +29,9 @@ type field struct {
 	ReqFrom string
 	// Nullable is set when the page's example sends null for the field.
 	Nullable bool
+	// Lost is set when the capture dropped the field's list (values or
+	// ranges): its description cell ends on a lone "|".
+	Lost bool
 }
 
 // schema is one named component schema.
@@ -250,6 +253,7 @@ func (b *builder) buildField(r *row, ex *jv, owner string, mandCol bool) *field 
 	}
 	f.Notes = append(f.Notes, f.F.Notes...)
 	if r.LostList {
+		f.Lost = true
 		fieldNote(r.Line, "the description cell of %s ends on a line of its own: the capture may have dropped a list (values or ranges); check the published page", r.Name)
 	}
 	f.ReqFrom = "page"

@@ -16,7 +16,7 @@ var (
 	reBullet   = regexp.MustCompile(`^[•·\-*]\s*(.*)$`)
 	reItem     = regexp.MustCompile(`^\s*(-?[0-9]+|[A-Za-z][A-Za-z0-9_.\-]*)\s*[:：]\s*(.+?)\s*[.。;；]?\s*$`)
 	reTrigger  = regexp.MustCompile(`(?i)(?:the options are(?: as follows)?|(?:an |the )?enumerated values? (?:is|are)(?: as follows)?|enum(?:eration)?(?: values?)?|the value can be(?: one of the following)?|possible values(?: are)?|valid values(?: are)?|enumerated values(?: are)?|enumeration values|the values are|value options|options|values|枚举值|可选值|取值为|取值如下)\s*[:：]\s*(.*)$`)
-	reExamples = regexp.MustCompile(`(?i)(?:the example values are(?: as follows)?|example values|枚举值举例如下|举例如下|示例值如下|取值举例)\s*[:：]\s*(.*)$`)
+	reExamples = regexp.MustCompile(`(?i)(?:the example values are(?: as follows)?|example values|枚举值举例如下|举例如下|示例值如下|取值举例|例如|for example|e\.g\.)\s*[:：]\s*(.*)$`)
 	reFixed    = regexp.MustCompile(`(?i)(?:the value is fixed (?:at|to|as)|fixed value\s*[:：]?|固定为|固定值为?\s*[:：]?|固定填写?为?|只能(?:填写?|为|是))\s*["“'‘「]?([A-Za-z0-9][\w.\-]*)`)
 	reOnly     = regexp.MustCompile(`[Oo]nly\s+(one|\d+|[A-Z][A-Z0-9_]*)\b[^.。]*?(?:is|are)\s+supported|(?:只|仅)支持(?:订购|购买|填写|创建|选择)?\s*(\d+)\s*[个套台次份]`)
 )
@@ -58,6 +58,10 @@ func (f *facts) exampleList(all []line, note noteFunc) bool {
 			items, _ = itemLines(all[i+1:])
 		}
 		f.EnumExamples = items
+		if len(items) == 0 {
+			note(l.N, "the description gives examples, not a closed list of values (none captured); no enum")
+			return true
+		}
 		note(l.N, "values listed as examples (%s) are not a closed list; no enum", joinValues(items))
 		return true
 	}

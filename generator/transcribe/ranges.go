@@ -12,7 +12,7 @@ var (
 	reBetween   = regexp.MustCompile(`(?i)between\s+(-?\d+)\s+and\s+(-?\d+)`)
 	reMinWord   = regexp.MustCompile(`(?i)(?:minimum(?: value)?|min\.?|最小值)\s*(?:is|为|是|[:：])?\s*(-?\d+)`)
 	reMaxWord   = regexp.MustCompile(`(?i)(?:maximum(?: value)?|max\.?|最大值)\s*(?:is|为|是|[:：])?\s*(-?\d+)`)
-	reBracket   = regexp.MustCompile(`\[\s*(-?\d+)\s*,\s*(-?\d+)\s*\]`)
+	reBracket   = regexp.MustCompile(`[\[［]\s*(-?\d+)\s*[,，]\s*(-?\d+)\s*[\]］]`)
 	reLenEN     = regexp.MustCompile(`(?i)(\d+)\s*(?:-|~|to)\s*(\d+)\s*characters`)
 	reLenZH     = regexp.MustCompile(`(?:字符长度|长度限制|长度为?|长度范围)\s*[:：]?\s*(?:为)?\s*\[?\s*(\d+)\s*(?:-|~|～|至|到|,|，)\s*(\d+)`)
 	reLenBrEN   = regexp.MustCompile(`(?i)length\s*(?:range)?\s*[:：]?\s*[\[(]\s*(\d+)\s*[,\-~]\s*(\d+)\s*[\])]`)

@@ -90,6 +90,30 @@ func (b *builder) reconcileField(s *schema, f *field, sf SDKField) {
 		}
 	}
 	b.reconcileType(path, f, &f.Type, sf.Type)
+	if f.Lost && len(f.Enum) == 0 && f.F.Min == nil && f.F.Max == nil && sf.Doc != "" {
+		b.lostFromDoc(path, f, sf)
+	}
+}
+
+// lostFromDoc fills what the capture dropped from a field's cell (a list
+// of values, a range) from the official SDK's doc comment of the member,
+// read with the page's own phrasings.
+func (b *builder) lostFromDoc(path string, f *field, sf SDKField) {
+	quiet := func(int, string, ...any) {}
+	ff := readFacts([]line{{N: f.Line, S: sf.Doc}}, f.Type, quiet)
+	switch {
+	case len(ff.Enum) > 0 && (f.Type.Kind == "integer" || f.Type.Kind == "string"):
+		f.F.Enum = ff.Enum
+		b.enum(f, &row{Line: f.Line, Name: f.Name}, func(int, string, ...any) {})
+		if len(f.Enum) > 0 {
+			b.note(&f.Notes, f.Line, "the capture dropped the list of %s; its values (%s) are taken from the official SDK's doc comment of %s", path, strings.Join(f.Enum, ", "), sf.Go)
+		}
+	case ff.Min != nil || ff.Max != nil:
+		if f.Type.Kind == "integer" || f.Type.Kind == "number" || f.Type.Kind == "array" {
+			f.F.Min, f.F.Max = ff.Min, ff.Max
+			b.note(&f.Notes, f.Line, "the capture dropped the list of %s; its range (%s to %s) is taken from the official SDK's doc comment of %s", path, boundText(f.F.Min), boundText(f.F.Max), sf.Go)
+		}
+	}
 }
 
 // reconcileType compares a type (and, for arrays, its items).
@@ -238,4 +262,24 @@ func (m *SDKModel) fieldLike(name string) (SDKField, bool) {
 		}
 	}
 	return SDKField{}, false
+}
+
+func boundText(v *float64) string {
+	if v == nil {
+		return "unbounded"
+	}
+	return fmtNum(*v)
+}
+
+// ValuesIn returns the closed list of values a description states, read
+// with the page phrasings the transcriber knows ("- 2：月 - 3：年",
+// "The options are: ..."), for a field of JSON type kind; nil when it
+// states none. The corpus measure uses it on the SDK's doc comments.
+func ValuesIn(text, kind string) []string {
+	ff := readFacts([]line{{N: 1, S: text}}, typeRef{Kind: kind}, func(int, string, ...any) {})
+	var out []string
+	for _, it := range ff.Enum {
+		out = append(out, it.Value)
+	}
+	return out
 }

@@ -38,6 +38,7 @@ type SDKModel struct {
 // SDKField is one member of an SDK model.
 type SDKField struct {
 	Go, JSON string
+	Doc      string // the member's doc comment
 	// Required is set for a value member (no pointer, no omitempty), as
 	// the SDK models a mandatory member.
 	Required bool
@@ -291,7 +292,7 @@ func (r *sdkReader) fileOf(name string) *ast.File {
 		if err != nil || !bytes.Contains(data, []byte("type "+name+" struct")) {
 			return nil
 		}
-		f, err := parser.ParseFile(r.fset, path, data, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(r.fset, path, data, parser.SkipObjectResolution|parser.ParseComments)
 		if err != nil {
 			return nil
 		}
@@ -348,7 +349,7 @@ func (r *sdkReader) fields(st *ast.StructType) []SDKField {
 			continue
 		}
 		_, ptr := fl.Type.(*ast.StarExpr)
-		f := SDKField{Go: fl.Names[0].Name, JSON: name, Type: r.typeOf(fl.Type)}
+		f := SDKField{Go: fl.Names[0].Name, JSON: name, Type: r.typeOf(fl.Type), Doc: strings.TrimSpace(fl.Doc.Text())}
 		f.Required = !ptr && !strings.Contains(opts, "omitempty")
 		out = append(out, f)
 	}
