@@ -374,3 +374,61 @@ func writeArchive(t *testing.T, c corpusCase) {
 		t.Fatal(err)
 	}
 }
+
+// TestTranscribeSeedsSDK measures the seed pages (beside the repository in
+// ../shared/seeds) the same way, with and without the SDK.
+func TestTranscribeSeedsSDK(t *testing.T) {
+	const seeds = "../../shared/seeds"
+	if _, err := os.Stat(seeds); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("seed pages not found at %s under CI: %v", seeds, err)
+		}
+		t.Skipf("seed pages not found at %s: %v", seeds, err)
+	}
+	root := sdkRoot(t)
+	cases := []struct {
+		page, sdk string
+		opts      transcribe.Options
+	}{
+		{"000_e7c30be118e6bd27.txt", "services/dsc/v1", transcribe.Options{Service: "dsc", Host: "sdg"}},
+		{"001_2cd14a3cb99227d9.txt", "services/dsc/v1", transcribe.Options{Service: "dsc", Host: "sdg"}},
+		{"002_96aab215149a2065.txt", "services/dbss/v1", transcribe.Options{Service: "dbss"}},
+		{"003_647210aecf19d53b.txt", "services/hss/v5", transcribe.Options{}},
+	}
+	var alone, assisted score
+	for _, c := range cases {
+		page, err := os.ReadFile(filepath.Join(seeds, c.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := filepath.Join(root, filepath.FromSlash(c.sdk))
+		op, err := transcribe.ReadSDK(dir, "POST", pagePath(t, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		spec, _, err := transcribe.Transcribe(c.page, page, c.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := c.opts
+		o.SDKDir = dir
+		sdkSpec, _, err := transcribe.Transcribe(c.page, page, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range [][]byte{spec, sdkSpec} {
+			if _, err := loader.Load(c.page+".yaml", s); err != nil {
+				t.Errorf("%s: spec does not load: %v", c.page, err)
+			}
+		}
+		a, b := measure(t, page, spec, op), measure(t, page, sdkSpec, op)
+		if b.found < a.found || b.req < a.req || b.typ < a.typ || b.opOK < a.opOK {
+			t.Errorf("%s: the SDK made the transcription worse:\n alone: %v\n  sdk: %v", c.page, a, b)
+		}
+		t.Logf("%s (%s)\n  page alone: %v\n  with --sdk: %v", c.page, op.Operation, a, b)
+		alone.add(a)
+		assisted.add(b)
+	}
+	t.Logf("TOTAL page alone: %v", alone)
+	t.Logf("TOTAL with --sdk: %v", assisted)
+}

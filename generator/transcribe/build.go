@@ -189,6 +189,10 @@ func (b *builder) buildParams(tables []*table) {
 			if r.Type == "" {
 				continue // reported as truncated when scanned
 			}
+			if !usableName(r.Name) || seen[normField(r.Name)] {
+				b.warn(r.Line, "parameter row at line %d has no usable or a repeated name (%q); ignored", r.Line, short(r.Name))
+				continue
+			}
 			if in == "header" && strings.EqualFold(r.Name, "X-Auth-Token") {
 				b.note(&b.opNotes, r.Line, "X-Auth-Token is the \"token\" security scheme (AK/SK signing is the alternative), not a header parameter")
 				if f := b.buildField(r, nil, "", false); f.F.MaxLen != nil {
@@ -198,6 +202,23 @@ func (b *builder) buildParams(tables []*table) {
 			}
 			f := b.buildField(r, nil, "", t.HasMandCol)
 			f.In = in
+			switch inPath := strings.Contains(b.d.Path, "{"+r.Name+"}"); {
+			case inPath && in != "path":
+				f.In = "path"
+				b.note(&f.Notes, r.Line, "%s is in the path template but listed in a %s table; taken as a path parameter", r.Name, in)
+			case !inPath && in == "path":
+				f.In = "query"
+				b.note(&f.Notes, r.Line, "%s is listed as a path parameter but is not in the path template; taken as a query parameter", r.Name)
+			}
+			if f.In == "path" && (f.Unknown != "" || f.Type.Kind == "array" || f.Type.Kind == "object") {
+				b.note(&f.Notes, r.Line, "path parameter %s is typed %q on the page; a path segment is taken as a string", r.Name, r.Type)
+				f.Type, f.Unknown = typeRef{Kind: "string"}, ""
+			}
+			if refOf(&f.Type) != nil || freeObject(&f.Type) != nil || f.Type.Map {
+				b.note(&f.Notes, r.Line, "%s parameter %s is typed %q on the page; a parameter carries no object, so it is taken as a string", f.In, r.Name, r.Type)
+				f.Type = typeRef{Kind: "string"}
+			}
+			in := f.In
 			if in == "header" && strings.EqualFold(r.Name, "Content-Type") {
 				b.note(&f.Notes, r.Line, "Content-Type kept as a header parameter as the page lists it; OpenAPI 3.0.3 tools ignore a header parameter with this name, the body's media type is what counts")
 			}
@@ -211,14 +232,14 @@ func (b *builder) buildParams(tables []*table) {
 			} else if r.Mand == "" && t.HasMandCol {
 				b.note(&f.Notes, r.Line, "mandatory column is blank for %s parameter %s and no SDK sample sets it; taken as optional", in, r.Name)
 			}
-			seen[r.Name] = true
+			seen[normField(r.Name)] = true
 			b.params = append(b.params, f)
 		}
 	}
 	for _, seg := range strings.Split(b.d.Path, "/") {
 		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
 			name := seg[1 : len(seg)-1]
-			if !seen[name] {
+			if !seen[normField(name)] {
 				f := &field{Name: name, In: "path", Required: true, Type: typeRef{Kind: "string"}, Line: b.d.URILine}
 				b.note(&f.Notes, b.d.URILine, "path parameter %s has no row in any table; typed as string", name)
 				b.params = append(b.params, f)
@@ -321,6 +342,15 @@ func (b *builder) enum(f *field, r *row, note func(int, string, ...any)) {
 	if f.Type.Kind == "boolean" {
 		return
 	}
+	var uniq []enumItem
+	for _, it := range f.F.Enum {
+		if slices.ContainsFunc(uniq, func(u enumItem) bool { return u.Value == it.Value }) {
+			note(r.Line, "value %q is listed twice for %s; kept once", it.Value, r.Name)
+			continue
+		}
+		uniq = append(uniq, it)
+	}
+	f.F.Enum = uniq
 	for _, it := range f.F.Enum {
 		if f.Type.Kind == "integer" {
 			if _, err := strconv.ParseInt(it.Value, 10, 64); err != nil {

@@ -228,19 +228,20 @@ func (b *builder) operation() *yaml.Node {
 	}
 	resps := mapping()
 	for _, r := range b.resps {
-		var content *yaml.Node
-		if r.Schema != "" || r.Example != nil {
-			var sch *yaml.Node
-			if r.Schema != "" {
-				sch = ref(r.Schema)
-			}
+		var content, loose *yaml.Node
+		switch {
+		case r.Schema != "":
 			exKey := "example"
 			if r.ExampleBad {
 				exKey = "x-doc-page-example"
 			}
-			content = mapping("application/json", mapping("schema", sch, exKey, jsonNode(r.Example)))
+			content = mapping("application/json", mapping("schema", ref(r.Schema), exKey, jsonNode(r.Example)))
+		case r.Example != nil:
+			// No table: a media type needs a schema, so the example is
+			// kept beside the response (noted where it was found).
+			loose = jsonNode(r.Example)
 		}
-		resps.Content = append(resps.Content, str(r.Status), mapping("description", str(r.Desc), "content", content))
+		resps.Content = append(resps.Content, str(r.Status), mapping("description", str(r.Desc), "content", content, "x-doc-page-example", loose))
 	}
 	var ps *yaml.Node
 	if len(params) > 0 {
@@ -308,7 +309,11 @@ func (b *builder) typeNode(f *field, t typeRef, param bool) *yaml.Node {
 	}
 	if f.Unknown != "" {
 		// The generator needs a type; the stand-in is noted on the field.
-		return mapping("type", str(unknownKind(f.Unknown)), "description", desc, "x-doc-note", note)
+		var nullable *yaml.Node
+		if f.Nullable {
+			nullable = boolean(true)
+		}
+		return mapping("type", str(unknownKind(f.Unknown)), "nullable", nullable, "description", desc, "x-doc-note", note)
 	}
 	switch {
 	case t.Kind == "object" && t.Ref != "":

@@ -123,6 +123,11 @@ func TestGolden(t *testing.T) {
 			if _, err := loader.Load("spec.yaml", spec); err != nil {
 				t.Errorf("output does not load through generator/loader: %v", err)
 			}
+			for _, w := range ws {
+				if w.Line <= 0 {
+					t.Errorf("warning without a page line: %s", w.Msg)
+				}
+			}
 			gotW := warningsText("page.txt", ws)
 			if *update {
 				a.set("want/spec.yaml", string(spec))

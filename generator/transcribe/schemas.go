@@ -67,11 +67,15 @@ func (b *builder) buildObject(m *matcher, t *table, name string, ex *jv) *schema
 	b.register(s)
 	seen := map[string]bool{}
 	for _, r := range t.Rows {
-		if seen[r.Name] {
-			b.note(&s.Notes, r.Line, "the table of %s lists %s twice; the second row (line %d) is ignored", name, r.Name, r.Line)
+		if !usableName(r.Name) {
+			b.warn(r.Line, "row at line %d has no usable parameter name (%q); ignored", r.Line, short(r.Name))
 			continue
 		}
-		seen[r.Name] = true
+		if seen[normField(r.Name)] {
+			b.note(&s.Notes, r.Line, "the table of %s lists %s twice (or a name that makes the same Go name); the row at line %d is ignored", name, r.Name, r.Line)
+			continue
+		}
+		seen[normField(r.Name)] = true
 		fex := ex.get(r.Name)
 		if r.Type == "" {
 			if !b.lostType(r, fex) {
@@ -405,4 +409,10 @@ func (b *builder) lostType(r *row, ex *jv) bool {
 	r.TypeLine = r.Line
 	b.warn(r.Line, "row %q has no type cell; typed %s from the page's example", r.Name, r.Type)
 	return true
+}
+
+// usableName tells whether a row's name can name a property: it has a
+// letter and looks like a parameter name.
+func usableName(n string) bool {
+	return strings.ContainsFunc(n, func(r rune) bool { return r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }) && isFieldName(n) && !strings.HasSuffix(n, ".")
 }

@@ -20,7 +20,7 @@ func (b *builder) sdkName(titleName string) {
 		b.note(&b.opNotes, b.d.TitleLine, "the page's title names the operation %s, the official SDK %s; the SDK's name is used", titleName, b.opID)
 	}
 	if b.ev.Operation != "" && b.ev.Operation != b.opID {
-		b.note(&b.opNotes, b.ev.BodyLine, "the page's SDK sample calls %s, the official SDK's source names the operation %s", b.ev.Operation, b.opID)
+		b.note(&b.opNotes, max(b.ev.BodyLine, b.d.URILine), "the page's SDK sample calls %s, the official SDK's source names the operation %s", b.ev.Operation, b.opID)
 	}
 }
 

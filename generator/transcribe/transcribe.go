@@ -50,11 +50,16 @@ func sprintf(format string, args ...any) string { return fmt.Sprintf(format, arg
 // The warnings are sorted by line.
 func Transcribe(name string, page []byte, opts Options) ([]byte, []Warning, error) {
 	var warnings []Warning
+	uriLine := 1
 	warn := func(line int, format string, args ...any) {
+		if line <= 0 {
+			line = uriLine // a decision about the page as a whole
+		}
 		warnings = append(warnings, Warning{Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
 	lines := splitLines(page)
 	d := scan(lines, warn)
+	uriLine = max(d.URILine, 1)
 	if d.Method == "" {
 		return nil, nil, fmt.Errorf("%s: no \"METHOD /path\" line after a URI heading: not an API reference page", name)
 	}
@@ -123,6 +128,7 @@ func (b *builder) build(name string) {
 	b.buildRequest(req)
 	b.buildResponses(resps, order)
 	b.blankLeft()
+	b.consistent()
 }
 
 // identCamel makes an identifier from a title: "Buying a Yearly/Monthly
@@ -166,7 +172,7 @@ func (b *builder) buildRequest(req *group) {
 	name := b.ev.Body
 	if b.sdk != nil && b.sdk.Body != "" {
 		if name != "" && name != b.sdk.Body {
-			b.note(&b.info, b.ev.BodyLine, "the page's SDK sample names the body model.%s, the official SDK %s; the SDK's name is used", name, b.sdk.Body)
+			b.note(&b.info, max(b.ev.BodyLine, b.d.URILine), "the page's SDK sample names the body model.%s, the official SDK %s; the SDK's name is used", name, b.sdk.Body)
 		}
 		name = b.sdk.Body
 		b.info = append(b.info, sprintf("The request body is named after the official SDK's model %s.", name))
@@ -311,13 +317,17 @@ func (b *builder) checkValue(f *field, t typeRef, v *jv, path string, line int) 
 			}
 			return
 		}
-		if !f.Nullable && t.Kind != "" && f.Unknown == "" {
+		if !f.Nullable {
 			f.Nullable = true
 			b.note(&f.Notes, line, "example at line %d sends null for %s; %s is made nullable", line, path, f.Name)
 		}
 		return
 	}
 	if f.Unknown != "" {
+		if k := unknownKind(f.Unknown); jsonKind(v) != k && !(v.Kind == "array" && k == "string") || v.Kind == "array" {
+			b.bad++
+			b.note(&b.opNotes, line, "example at line %d gives %s a value that does not fit the stand-in type %s of its unknown type", line, path, k)
+		}
 		return
 	}
 	want := t.Kind
@@ -398,4 +408,40 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// consistent drops a default that breaks its own field's value list or
+// range (the list may have come from another source than the default), so
+// the spec loads; each drop is a warning.
+func (b *builder) consistent() {
+	check := func(f *field) {
+		if f.Default == nil {
+			return
+		}
+		val := f.Default.Str
+		if f.Default.Kind == "bool" {
+			val = fmt.Sprint(f.Default.Bool)
+		}
+		switch {
+		case len(f.Enum) > 0 && !slices.Contains(f.Enum, val):
+			if i := slices.IndexFunc(f.Enum, func(e string) bool { return strings.EqualFold(e, val) }); i >= 0 && f.Type.Kind == "string" {
+				b.note(&f.Notes, f.Line, "the default %q of %s differs in case from the listed value %q; the listed value is used", val, f.Name, f.Enum[i])
+				f.Default = &jv{Kind: "string", Str: f.Enum[i]}
+				return
+			}
+			b.note(&f.Notes, f.Line, "the default %q of %s is not among its values (%s); the default is dropped", val, f.Name, strings.Join(f.Enum, ", "))
+			f.Default = nil
+		case outOfRange(f, f.Default) != "":
+			b.note(&f.Notes, f.Line, "the default %s of %s is %s; the default is dropped", val, f.Name, outOfRange(f, f.Default))
+			f.Default = nil
+		}
+	}
+	for _, s := range b.schemas {
+		for _, f := range s.Fields {
+			check(f)
+		}
+	}
+	for _, f := range b.params {
+		check(f)
+	}
 }
