@@ -2,6 +2,7 @@ package transcribe
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -81,10 +82,15 @@ func bulletList(all, _ []line, note noteFunc) ([]enumItem, bool) {
 		}
 		if items := splitItems(m[1]); len(items) > 0 {
 			bullets = append(bullets, items...)
+		} else if b := reBare.FindStringSubmatch(strings.TrimSpace(m[1])); b != nil && reValueLike.MatchString(b[1]) || b != nil && slices.ContainsFunc(bullets, func(it enumItem) bool { return it.Value == b[1] }) {
+			// A bare value ("• createReplication"), as an "Enumeration
+			// values:" list repeats the values labelled above it.
+			bullets = append(bullets, enumItem{Value: b[1]})
 		} else if strings.HasPrefix(s, "•") || strings.HasPrefix(s, "·") {
 			bad = append(bad, l)
 		}
 	}
+	bullets = mergeItems(bullets)
 	if len(bullets) == 0 {
 		return nil, false
 	}
@@ -496,4 +502,20 @@ var zhLabels = map[string]string{
 	"基础版": "basic", "专业版": "professional", "企业版": "enterprise", "旗舰版": "premium",
 	"网页防篡改版": "web_tamper_protection", "容器版": "container",
 	"是": "yes", "否": "no", "开启": "on", "关闭": "off",
+}
+
+// mergeItems keeps the first of items with the same value, taking a label
+// from a later one when the first has none.
+func mergeItems(items []enumItem) []enumItem {
+	var out []enumItem
+	for _, it := range items {
+		i := slices.IndexFunc(out, func(o enumItem) bool { return o.Value == it.Value })
+		switch {
+		case i < 0:
+			out = append(out, it)
+		case out[i].Label == "":
+			out[i].Label = it.Label
+		}
+	}
+	return out
 }
