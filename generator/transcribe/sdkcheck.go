@@ -15,7 +15,7 @@ import (
 // a note when the page's title names another.
 func (b *builder) sdkName(titleName string) {
 	b.opID = b.sdk.Operation
-	b.opNotes = append(b.opNotes, sprintf("operationId %s is the official SDK's name for %s %s (%s).", b.opID, b.sdk.Method, b.sdk.Path, b.sdkSource()))
+	b.note(&b.opNotes, max(b.d.TitleLine, b.d.URILine), "operationId %s is the official SDK's name for %s %s (%s)", b.opID, b.sdk.Method, b.sdk.Path, b.sdkSource())
 	if titleName != "" && titleName != b.opID {
 		b.note(&b.opNotes, b.d.TitleLine, "the page's title names the operation %s, the official SDK %s; the SDK's name is used", titleName, b.opID)
 	}

@@ -175,7 +175,7 @@ func (b *builder) buildRequest(req *group) {
 			b.note(&b.info, max(b.ev.BodyLine, b.d.URILine), "the page's SDK sample names the body model.%s, the official SDK %s; the SDK's name is used", name, b.sdk.Body)
 		}
 		name = b.sdk.Body
-		b.info = append(b.info, sprintf("The request body is named after the official SDK's model %s.", name))
+		b.note(&b.info, req.root.Line, "the request body is named after the official SDK's model %s", name)
 	}
 	if name == "" {
 		name = b.opID + "RequestBody"
