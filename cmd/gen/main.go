@@ -18,7 +18,7 @@
 //
 // Other commands:
 //
-//	gen transcribe PAGE.txt [--service NAME] [--out FILE]   doc page -> spec
+//	gen transcribe PAGE.txt [--service NAME] [--out FILE] [--sdk MODULE/services/SVC/VER]   doc page -> spec
 //	gen --service NAME --print-spec                         print an embedded spec
 //
 // What changed between two versions of a spec, and whether it breaks
@@ -71,7 +71,7 @@ const usageText = `gen: generate a Go package from an OpenAPI spec of order endp
 Usage:
   gen [--spec FILE | --service NAME] [--out DIR] [--package NAME] [--check [--diff]]
   gen --service NAME --print-spec
-  gen transcribe PAGE.txt [--service NAME] [--out FILE]
+  gen transcribe PAGE.txt [--service NAME] [--out FILE] [--sdk MODULE/services/SVC/VER]
 
 Examples:
   gen --spec specs/dsc.yaml --out generated/dsc --package dsc

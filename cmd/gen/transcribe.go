@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/hwcorder/ordergen/generator/loader"
 	"github.com/hwcorder/ordergen/generator/transcribe"
 )
 
@@ -16,9 +17,20 @@ const transcribeUsage = `gen transcribe: turn the text of one Huawei Cloud API r
 
 Usage:
   gen transcribe PAGE.txt [--service NAME] [--out FILE] [--operation-id NAME] [--host LABEL]
+                 [--sdk MODULE[@VERSION]/services/SVC/VER]
 
 Warnings (things the page leaves open or contradicts) go to stderr as
 PAGE:LINE: warning: message, and into the spec as x-doc-note.
+
+With --sdk the official Go SDK's source (read from the module cache, not
+built) is a second source: it names the operation, settles blank mandatory
+columns, types bare arrays and fills value lists the page lacks; every
+disagreement with the page is a warning. Download it first, e.g.
+  (cd e2e && go mod download github.com/huaweicloud/huaweicloud-sdk-go-v3)
+
+The spec is checked with the generator's own loader before it is written;
+if it would not load, the problems are printed, nothing is written and the
+exit status is 1.
 
 Flags:
 `
@@ -34,6 +46,8 @@ func runTranscribe(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&out, "out", "", "write the spec to FILE (atomically) instead of stdout")
 	fs.StringVar(&opts.OperationID, "operation-id", "", "operationId to use when the page names none (the SDK's name)")
 	fs.StringVar(&opts.Host, "host", "", "server host label when it differs from the service name (e.g. sdg for dsc)")
+	var sdk string
+	fs.StringVar(&sdk, "sdk", "", "official SDK package as a second source, MODULE[@VERSION]/services/SVC/VER or a directory")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, transcribeUsage)
 		fs.PrintDefaults()
@@ -55,6 +69,12 @@ func runTranscribe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen: %v\n", err)
 		return 1
 	}
+	if sdk != "" {
+		if opts.SDKDir, err = sdkDir(sdk); err != nil {
+			fmt.Fprintf(stderr, "gen: --sdk: %v\n", err)
+			return 1
+		}
+	}
 	spec, warnings, err := transcribe.Transcribe(page, data, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen: %v\n", err)
@@ -62,6 +82,21 @@ func runTranscribe(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, w := range warnings {
 		fmt.Fprintln(stderr, w.Format(page))
+	}
+	return writeSpec(out, spec, stdout, stderr)
+}
+
+// writeSpec writes a transcribed spec to out (stdout when ""), but only
+// when it loads through the generator's own loader: otherwise it prints
+// the loader's located messages, writes nothing and returns 1.
+func writeSpec(out string, spec []byte, stdout, stderr io.Writer) int {
+	name := out
+	if name == "" {
+		name = "<stdout>"
+	}
+	if _, err := loader.Load(name, spec); err != nil {
+		fmt.Fprintf(stderr, "%v\ngen: the transcribed spec does not load; nothing written\n", err)
+		return 1
 	}
 	if out == "" {
 		if _, err := stdout.Write(spec); err != nil {

@@ -23,6 +23,15 @@ type field struct {
 	Default  *jv
 	Example  *jv
 	Notes    []string
+	// ReqFrom says what decided Required: "page" (the mandatory cell),
+	// "sample" (the page's SDK sample), "default" (nothing: optional) or
+	// "sdk" (the official SDK's source).
+	ReqFrom string
+	// Nullable is set when the page's example sends null for the field.
+	Nullable bool
+	// Lost is set when the capture dropped the field's list (values or
+	// ranges): its description cell ends on a lone "|".
+	Lost bool
 }
 
 // schema is one named component schema.
@@ -52,6 +61,7 @@ type builder struct {
 	opts   Options
 	d      *doc
 	ev     sdkEvidence
+	sdk    *SDKOp // the official SDK's operation, with --sdk
 	warn   func(int, string, ...any)
 	opID   string
 	params []*field
@@ -179,6 +189,10 @@ func (b *builder) buildParams(tables []*table) {
 			if r.Type == "" {
 				continue // reported as truncated when scanned
 			}
+			if !usableName(r.Name) || seen[normField(r.Name)] {
+				b.warn(r.Line, "parameter row at line %d has no usable or a repeated name (%q); ignored", r.Line, short(r.Name))
+				continue
+			}
 			if in == "header" && strings.EqualFold(r.Name, "X-Auth-Token") {
 				b.note(&b.opNotes, r.Line, "X-Auth-Token is the \"token\" security scheme (AK/SK signing is the alternative), not a header parameter")
 				if f := b.buildField(r, nil, "", false); f.F.MaxLen != nil {
@@ -188,6 +202,23 @@ func (b *builder) buildParams(tables []*table) {
 			}
 			f := b.buildField(r, nil, "", t.HasMandCol)
 			f.In = in
+			switch inPath := strings.Contains(b.d.Path, "{"+r.Name+"}"); {
+			case inPath && in != "path":
+				f.In = "path"
+				b.note(&f.Notes, r.Line, "%s is in the path template but listed in a %s table; taken as a path parameter", r.Name, in)
+			case !inPath && in == "path":
+				f.In = "query"
+				b.note(&f.Notes, r.Line, "%s is listed as a path parameter but is not in the path template; taken as a query parameter", r.Name)
+			}
+			if f.In == "path" && (f.Unknown != "" || f.Type.Kind == "array" || f.Type.Kind == "object") {
+				b.note(&f.Notes, r.Line, "path parameter %s is typed %q on the page; a path segment is taken as a string", r.Name, r.Type)
+				f.Type, f.Unknown = typeRef{Kind: "string"}, ""
+			}
+			if refOf(&f.Type) != nil || freeObject(&f.Type) != nil || f.Type.Map {
+				b.note(&f.Notes, r.Line, "%s parameter %s is typed %q on the page; a parameter carries no object, so it is taken as a string", f.In, r.Name, r.Type)
+				f.Type = typeRef{Kind: "string"}
+			}
+			in := f.In
 			if in == "header" && strings.EqualFold(r.Name, "Content-Type") {
 				b.note(&f.Notes, r.Line, "Content-Type kept as a header parameter as the page lists it; OpenAPI 3.0.3 tools ignore a header parameter with this name, the body's media type is what counts")
 			}
@@ -196,17 +227,19 @@ func (b *builder) buildParams(tables []*table) {
 					b.note(&f.Notes, r.Line, "path parameter %s is marked optional on the page; path parameters are always required", r.Name)
 				}
 				f.Required = true
+			} else if r.Mand == "" && t.HasMandCol && b.sdk != nil {
+				f.ReqFrom = "blank"
 			} else if r.Mand == "" && t.HasMandCol {
 				b.note(&f.Notes, r.Line, "mandatory column is blank for %s parameter %s and no SDK sample sets it; taken as optional", in, r.Name)
 			}
-			seen[r.Name] = true
+			seen[normField(r.Name)] = true
 			b.params = append(b.params, f)
 		}
 	}
 	for _, seg := range strings.Split(b.d.Path, "/") {
 		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
 			name := seg[1 : len(seg)-1]
-			if !seen[name] {
+			if !seen[normField(name)] {
 				f := &field{Name: name, In: "path", Required: true, Type: typeRef{Kind: "string"}, Line: b.d.URILine}
 				b.note(&f.Notes, b.d.URILine, "path parameter %s has no row in any table; typed as string", name)
 				b.params = append(b.params, f)
@@ -222,7 +255,11 @@ func (b *builder) buildField(r *row, ex *jv, owner string, mandCol bool) *field 
 	t, ok := parseType(r.Type)
 	if !ok {
 		f.Unknown = r.Type
-		b.note(&f.Notes, r.TypeLine, "unknown type %q for %s; left untyped", r.Type, r.Name)
+		if r.Type == "?" {
+			b.note(&f.Notes, r.Line, "the type cell of %s was lost and no example shows the value; typed %s so that the spec loads (the generator needs a type), check the published page", r.Name, unknownKind(r.Type))
+		} else {
+			b.note(&f.Notes, r.TypeLine, "unknown type %q for %s; typed %s so that the spec loads (the generator needs a type), check the published page", r.Type, r.Name, unknownKind(r.Type))
+		}
 	}
 	f.Type = t
 	fieldNote := func(line int, format string, args ...any) { b.note(&f.Notes, line, format, args...) }
@@ -237,14 +274,25 @@ func (b *builder) buildField(r *row, ex *jv, owner string, mandCol bool) *field 
 	}
 	f.Notes = append(f.Notes, f.F.Notes...)
 	if r.LostList {
+		f.Lost = true
 		fieldNote(r.Line, "the description cell of %s ends on a line of its own: the capture may have dropped a list (values or ranges); check the published page", r.Name)
 	}
+	f.ReqFrom = "page"
 	switch {
 	case mandatoryYes[r.Mand]:
 		f.Required = true
 	case mandatoryNo[r.Mand]:
+	case mandCol && r.Mand == "" && proseRequired(r) != "":
+		f.Required = proseRequired(r) == "required"
+		f.ReqFrom = "prose"
+		b.note(&f.Notes, r.Line, "mandatory column is blank for %s; %s because its description says so", r.Name, proseRequired(r))
 	case owner != "" && mandCol:
 		f.Required = b.sdkRequired(owner, f, r)
+	default:
+		f.ReqFrom = "default"
+	}
+	if t.Kind == "array" && t.Items == nil {
+		b.arrayItems(f, ex, r)
 	}
 	b.enum(f, r, fieldNote)
 	b.only(f, r, fieldNote)
@@ -267,13 +315,20 @@ func (b *builder) buildField(r *row, ex *jv, owner string, mandCol bool) *field 
 func (b *builder) sdkRequired(owner string, f *field, r *row) bool {
 	if sf, ok := b.ev.Fields[owner][normField(r.Name)]; ok {
 		if sf.Pointer {
+			f.ReqFrom = "sample"
 			f.Notes = append(f.Notes, sprintf("Mandatory column blank; optional because the page's Go SDK sample (line %d) passes it by address (a pointer field).", sf.Line))
 			b.warn(r.Line, "mandatory column is blank for %s; optional per the SDK sample at line %d (pointer)", r.Name, sf.Line)
 			return false
 		}
+		f.ReqFrom = "sample"
 		f.Notes = append(f.Notes, sprintf("Mandatory column blank; required because the page's Go SDK sample (line %d) sets it by value.", sf.Line))
 		b.warn(r.Line, "mandatory column is blank for %s; required per the SDK sample at line %d (value)", r.Name, sf.Line)
 		return true
+	}
+	f.ReqFrom = "default"
+	if b.sdk != nil {
+		f.ReqFrom = "blank" // decided from the SDK's source in reconcile
+		return false
 	}
 	b.note(&f.Notes, r.Line, "mandatory column is blank for %s and no SDK sample sets it; taken as optional", r.Name)
 	return false
@@ -287,6 +342,15 @@ func (b *builder) enum(f *field, r *row, note func(int, string, ...any)) {
 	if f.Type.Kind == "boolean" {
 		return
 	}
+	var uniq []enumItem
+	for _, it := range f.F.Enum {
+		if slices.ContainsFunc(uniq, func(u enumItem) bool { return u.Value == it.Value }) {
+			note(r.Line, "value %q is listed twice for %s; kept once", it.Value, r.Name)
+			continue
+		}
+		uniq = append(uniq, it)
+	}
+	f.F.Enum = uniq
 	for _, it := range f.F.Enum {
 		if f.Type.Kind == "integer" {
 			if _, err := strconv.ParseInt(it.Value, 10, 64); err != nil {
@@ -375,4 +439,27 @@ func scalarOnly(v *jv) *jv {
 		return nil
 	}
 	return v
+}
+
+var (
+	reProseReq = regexp.MustCompile(`(?i)(?:^|[。.;；]\s*)(?:必选|必填|必传)(?:参数|字段|项)?\s*(?:[。.,，;；]|$)|(?:此|该|本)(?:参数|字段)(?:为|是)?必(?:选|填|传)|\bthis (?:parameter|field) is (?:mandatory|required)\b|^(?:mandatory|required)\.`)
+	reProseOpt = regexp.MustCompile(`(?i)(?:^|[。.;；]\s*)(?:可选|非必选|非必填)(?:参数|字段|项)?\s*(?:[。.,，;；]|$)|(?:此|该|本)(?:参数|字段)(?:为|是)?(?:可选|非必选|非必填)|\bthis (?:parameter|field) is optional\b|^optional\.`)
+)
+
+// proseRequired reads requiredness stated in a description ("必选",
+// "This parameter is mandatory.", "可选"), unless it is conditional.
+func proseRequired(r *row) string {
+	for _, l := range r.Desc {
+		s := strings.TrimSpace(l.S)
+		if reConditional.MatchString(s) {
+			return ""
+		}
+		switch {
+		case reProseReq.MatchString(s):
+			return "required"
+		case reProseOpt.MatchString(s):
+			return "optional"
+		}
+	}
+	return ""
 }

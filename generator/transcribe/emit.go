@@ -228,19 +228,20 @@ func (b *builder) operation() *yaml.Node {
 	}
 	resps := mapping()
 	for _, r := range b.resps {
-		var content *yaml.Node
-		if r.Schema != "" || r.Example != nil {
-			var sch *yaml.Node
-			if r.Schema != "" {
-				sch = ref(r.Schema)
-			}
+		var content, loose *yaml.Node
+		switch {
+		case r.Schema != "":
 			exKey := "example"
 			if r.ExampleBad {
 				exKey = "x-doc-page-example"
 			}
-			content = mapping("application/json", mapping("schema", sch, exKey, jsonNode(r.Example)))
+			content = mapping("application/json", mapping("schema", ref(r.Schema), exKey, jsonNode(r.Example)))
+		case r.Example != nil:
+			// No table: a media type needs a schema, so the example is
+			// kept beside the response (noted where it was found).
+			loose = jsonNode(r.Example)
 		}
-		resps.Content = append(resps.Content, str(r.Status), mapping("description", str(r.Desc), "content", content))
+		resps.Content = append(resps.Content, str(r.Status), mapping("description", str(r.Desc), "content", content, "x-doc-page-example", loose))
 	}
 	var ps *yaml.Node
 	if len(params) > 0 {
@@ -307,16 +308,25 @@ func (b *builder) typeNode(f *field, t typeRef, param bool) *yaml.Node {
 		desc, note = nil, nil
 	}
 	if f.Unknown != "" {
-		return mapping("description", desc, "x-doc-note", note)
+		// The generator needs a type; the stand-in is noted on the field.
+		var nullable *yaml.Node
+		if f.Nullable {
+			nullable = boolean(true)
+		}
+		return mapping("type", str(unknownKind(f.Unknown)), "nullable", nullable, "description", desc, "x-doc-note", note)
 	}
 	switch {
 	case t.Kind == "object" && t.Ref != "":
 		return ref(t.Ref)
 	case t.Kind == "array":
-		return mapping("type", str("array"), "description", desc, "items", b.itemNode(*t.Items),
+		var nullable *yaml.Node
+		if f.Nullable {
+			nullable = boolean(true)
+		}
+		return mapping("type", str("array"), "nullable", nullable, "description", desc, "items", b.itemNode(t.Items),
 			"minItems", numNode(f.F.Min), "maxItems", numNode(f.F.Max), "x-doc-note", note)
 	case t.Kind == "object" && t.Map:
-		return mapping("type", str("object"), "description", desc, "additionalProperties", b.itemNode(*t.Items), "x-doc-note", note)
+		return mapping("type", str("object"), "description", desc, "additionalProperties", b.itemNode(t.Items), "x-doc-note", note)
 	}
 	var enum, names, labels *yaml.Node
 	if len(f.Enum) > 0 {
@@ -341,9 +351,14 @@ func (b *builder) typeNode(f *field, t typeRef, param bool) *yaml.Node {
 	if f.F.Deprecated && !param {
 		deprecated = boolean(true)
 	}
+	var nullable *yaml.Node
+	if f.Nullable {
+		nullable = boolean(true)
+	}
 	return mapping(
 		"type", str(t.Kind),
 		"format", optStr(format),
+		"nullable", nullable,
 		"description", desc,
 		"deprecated", deprecated,
 		"enum", enum,
@@ -359,7 +374,10 @@ func (b *builder) typeNode(f *field, t typeRef, param bool) *yaml.Node {
 	)
 }
 
-func (b *builder) itemNode(t typeRef) *yaml.Node {
+func (b *builder) itemNode(t *typeRef) *yaml.Node {
+	if t == nil {
+		return mapping("type", str("string")) // items nothing types: noted on the field
+	}
 	if t.Kind == "object" && t.Ref != "" {
 		return ref(t.Ref)
 	}
@@ -381,4 +399,17 @@ func intNode(v *int) *yaml.Node {
 		return nil
 	}
 	return lit("!!int", strconv.Itoa(*v))
+}
+
+// unknownKind is the stand-in type of a field whose type the page does not
+// tell: a free-form object when the type cell speaks of an object, map or
+// JSON, else a string.
+func unknownKind(cell string) string {
+	c := strings.ToLower(cell)
+	for _, w := range []string{"object", "map", "json", "dict", "对象"} {
+		if strings.Contains(c, w) {
+			return "object"
+		}
+	}
+	return "string"
 }

@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"github.com/hwcorder/ordergen/generator/loader"
 	"github.com/hwcorder/ordergen/generator/specdiff"
 )
 
@@ -66,6 +67,8 @@ func optionsOf(t *testing.T, comment string) Options {
 				o.OperationID = f[i+1]
 			case "--host":
 				o.Host = f[i+1]
+			case "--sdk":
+				o.SDKDir = f[i+1] // relative to generator/transcribe
 			default:
 				t.Fatalf("unknown flag %q in archive comment", f[i])
 			}
@@ -86,6 +89,8 @@ func warningsText(page string, ws []Warning) string {
 // the spec and the warnings with the archive's want/ files.
 func TestGolden(t *testing.T) {
 	paths, err := filepath.Glob("../../golden/transcribe/*.txtar")
+	corpus, _ := filepath.Glob("../../golden/transcribe/corpus/*.txtar")
+	paths = append(paths, corpus...)
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no golden archives: %v", err)
 	}
@@ -112,6 +117,16 @@ func TestGolden(t *testing.T) {
 			// The output must load and validate as OpenAPI 3.0.3.
 			if _, err := specdiff.Diff("spec.yaml", spec, "spec.yaml", spec); err != nil {
 				t.Errorf("output does not load: %v", err)
+			}
+			// ... and through the generator's own loader, as gen transcribe
+			// requires before it writes anything.
+			if _, err := loader.Load("spec.yaml", spec); err != nil {
+				t.Errorf("output does not load through generator/loader: %v", err)
+			}
+			for _, w := range ws {
+				if w.Line <= 0 {
+					t.Errorf("warning without a page line: %s", w.Msg)
+				}
 			}
 			gotW := warningsText("page.txt", ws)
 			if *update {

@@ -40,7 +40,7 @@ func splitLines(page []byte) []line {
 	text = strings.ReplaceAll(text, "\u00a0", " ")
 	var out []line
 	for i, s := range strings.Split(text, "\n") {
-		out = append(out, line{N: i + 1, S: strings.TrimRight(s, " \t")})
+		out = append(out, line{N: i + 1, S: markdownLine(strings.TrimRight(s, " \t"))})
 	}
 	return out
 }
@@ -178,4 +178,25 @@ func pageStart(lines []line) (start int, title string, titleLine int) {
 		}
 	}
 	return fn, "", 0
+}
+
+var (
+	reMDHeading = regexp.MustCompile(`^\s*#{1,6}\s+`)
+	reMDBold    = regexp.MustCompile(`^\s*\*\*([^*]+?)\*\*\s*$`)
+	reMDBreak   = regexp.MustCompile(`(?i)<br\s*/?>`)
+)
+
+// markdownLine reads the Markdown sources of the pages (.md): "#### URI"
+// headings, "**请求参数**" bold headings, <br> inside cells, escaped
+// pipes and code fences become the plain text the other layouts print.
+func markdownLine(s string) string {
+	if strings.HasPrefix(strings.TrimSpace(s), "```") {
+		return ""
+	}
+	s = reMDHeading.ReplaceAllString(s, "")
+	if m := reMDBold.FindStringSubmatch(s); m != nil {
+		s = m[1]
+	}
+	s = reMDBreak.ReplaceAllString(s, " ")
+	return strings.ReplaceAll(s, `\|`, "｜")
 }

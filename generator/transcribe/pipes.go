@@ -22,6 +22,10 @@ type pipeScanner struct {
 	pendLine int
 	tab      *table
 	cols     []string
+	// caption and num are the last "Table N Name" / "表N名称" caption
+	// seen, for the next table (Markdown sources caption their pipe
+	// tables).
+	caption, num string
 }
 
 // scanPipes reads a run of pipe-layout tables starting at lines[i] and
@@ -59,6 +63,9 @@ func (p *pipeScanner) line(s string, n int) bool {
 			p.cells = append(p.cells, pipeCell{text: strings.Join(p.pending, "\n"), line: p.pendLine, ownLine: true})
 			p.pending = nil
 		}
+	case !strings.Contains(s, "|") && reCaption.MatchString(s) && len(p.pending) == 0:
+		m := reCaption.FindStringSubmatch(s)
+		p.caption, p.num = strings.TrimSpace(m[3]), m[1]+m[2]
 	case !strings.Contains(s, "|"):
 		if isMarker(s, p.sec) {
 			return false
@@ -105,7 +112,8 @@ func (p *pipeScanner) separator(k, n int) {
 	header := p.cells[len(p.cells)-k:]
 	p.cells = p.cells[:len(p.cells)-k]
 	p.endTable()
-	p.tab = &table{Sec: p.sec, Status: p.status, Line: header[0].line}
+	p.tab = &table{Sec: p.sec, Status: p.status, Line: header[0].line, Caption: p.caption, Num: p.num}
+	p.caption, p.num = "", ""
 	p.cols = nil
 	for _, h := range header {
 		p.cols = append(p.cols, role(h.text))
@@ -123,14 +131,8 @@ func (p *pipeScanner) endTable() {
 		p.cells = nil
 		return
 	}
-	k := len(p.cols)
-	for ; len(p.cells) >= k; p.cells = p.cells[k:] {
-		p.tab.Rows = append(p.tab.Rows, pipeRow(p.cols, p.cells[:k]))
-	}
-	if len(p.cells) > 0 {
-		p.d.warn(p.cells[0].line, "table at line %d ends in the middle of a row (%d of %d cells); row dropped (truncated table?)", p.tab.Line, len(p.cells), k)
-		p.cells = nil
-	}
+	p.tab.Rows = append(p.tab.Rows, alignRows(p.cols, p.cells, p.tab.Line, p.d.warn)...)
+	p.cells = nil
 	if len(p.tab.Rows) == 0 {
 		p.d.warn(p.tab.Line, "table has a header but no rows (truncated table?)")
 	}

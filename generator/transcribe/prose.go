@@ -128,7 +128,7 @@ func readFacts(desc []line, t typeRef, warn func(int, string, ...any)) facts {
 	f.readRange(all, parts["range"], t, note)
 	f.readDefault(all, parts["default"])
 	if m := findIn(all, reOnly); m != nil && len(f.Enum) == 0 {
-		f.Only = m[1]
+		f.Only = firstNonEmpty(m[1:])
 	} else if m := findIn(all, reFixed); m != nil && len(f.Enum) == 0 {
 		f.Only = strings.TrimRight(m[1], ".")
 	}

@@ -132,6 +132,11 @@ var reCode = regexp.MustCompile(`^\d{3}$`)
 // scanStatus reads one "code, description" pair of the status-code table
 // starting at lines[i] and returns the index of its last line.
 func (d *doc) scanStatus(lines []line, i int) int {
+	if cells := rowCells(lines[i].S); len(cells) >= 2 && reCode.MatchString(cells[0]) {
+		// One "| 200 | OK |" row per line.
+		d.Statuses = append(d.Statuses, statusEntry{Code: cells[0], Desc: cells[1], Line: lines[i].N})
+		return i
+	}
 	code := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(lines[i].S), "|"))
 	if !reCode.MatchString(code) {
 		return i
@@ -351,4 +356,19 @@ func short(s string) string {
 		return string(r[:57]) + "..."
 	}
 	return s
+}
+
+// rowCells splits a one-line pipe row ("| a | b |", "a | b |") into its
+// trimmed cells.
+func rowCells(s string) []string {
+	s = strings.TrimSpace(s)
+	if strings.Count(s, "|") < 2 {
+		return nil
+	}
+	parts := strings.Split(strings.Trim(s, "|"), "|")
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = strings.TrimSpace(p)
+	}
+	return out
 }

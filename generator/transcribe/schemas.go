@@ -65,11 +65,23 @@ func rowNames(t *table) string {
 func (b *builder) buildObject(m *matcher, t *table, name string, ex *jv) *schema {
 	s := &schema{Name: name, Line: t.Line, Response: m.response}
 	b.register(s)
+	seen := map[string]bool{}
 	for _, r := range t.Rows {
-		if r.Type == "" {
-			continue // reported as truncated when scanned
+		if !usableName(r.Name) {
+			b.warn(r.Line, "row at line %d has no usable parameter name (%q); ignored", r.Line, short(r.Name))
+			continue
 		}
+		if seen[normField(r.Name)] {
+			b.note(&s.Notes, r.Line, "the table of %s lists %s twice (or a name that makes the same Go name); the row at line %d is ignored", name, r.Name, r.Line)
+			continue
+		}
+		seen[normField(r.Name)] = true
 		fex := ex.get(r.Name)
+		if r.Type == "" {
+			if !b.lostType(r, fex) {
+				continue
+			}
+		}
 		f := b.buildField(r, fex, name, t.HasMandCol)
 		if m.response {
 			f.Required = false
@@ -370,4 +382,37 @@ func rangeText(f *field) string {
 		parts = append(parts, sprintf("L%d", *f.F.MaxLen))
 	}
 	return strings.Join(parts, ",")
+}
+
+// lostType settles the type of a row whose type cell the capture lost:
+// from the page's example (an object or a list of objects is matched to
+// the next nested table like any "X object"), else left for the official
+// SDK (with --sdk) or untyped. It returns false when the row is better
+// dropped: no description either (a truncated table).
+func (b *builder) lostType(r *row, ex *jv) bool {
+	switch {
+	case ex != nil && ex.Kind == "object":
+		r.Type = camel(r.Name) + " object"
+	case ex != nil && ex.Kind == "array" && len(ex.Arr) > 0 && ex.Arr[0].Kind == "object":
+		r.Type = "Array of " + camel(r.Name) + " objects"
+	case ex != nil && ex.Kind != "null":
+		r.Type = map[string]string{"integer": "Integer", "number": "Number", "boolean": "Boolean", "string": "String"}[jsonKind(ex)]
+		if ex.Kind == "array" {
+			r.Type = "Array"
+		}
+	case len(r.Desc) == 0 && b.sdk == nil:
+		return false
+	default:
+		r.Type = "?"
+		return true
+	}
+	r.TypeLine = r.Line
+	b.warn(r.Line, "row %q has no type cell; typed %s from the page's example", r.Name, r.Type)
+	return true
+}
+
+// usableName tells whether a row's name can name a property: it has a
+// letter and looks like a parameter name.
+func usableName(n string) bool {
+	return strings.ContainsFunc(n, func(r rune) bool { return r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }) && isFieldName(n) && !strings.HasSuffix(n, ".")
 }

@@ -23,6 +23,12 @@ type Options struct {
 	OperationID string
 	// Host overrides the server host label (default: Service).
 	Host string
+	// SDKDir is a services/SVC/VER directory of the official Go SDK's
+	// source (github.com/huaweicloud/huaweicloud-sdk-go-v3). When set, the
+	// SDK is a second source: it names the operation and the body, settles
+	// blank mandatory cells, types bare arrays and fills value lists the
+	// page lacks; every disagreement with the page is a warning and a note.
+	SDKDir string
 }
 
 // Warning is something the transcriber could not place or had to decide;
@@ -44,15 +50,31 @@ func sprintf(format string, args ...any) string { return fmt.Sprintf(format, arg
 // The warnings are sorted by line.
 func Transcribe(name string, page []byte, opts Options) ([]byte, []Warning, error) {
 	var warnings []Warning
+	uriLine := 1
 	warn := func(line int, format string, args ...any) {
+		if line <= 0 {
+			line = uriLine // a decision about the page as a whole
+		}
 		warnings = append(warnings, Warning{Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
 	lines := splitLines(page)
 	d := scan(lines, warn)
+	uriLine = max(d.URILine, 1)
 	if d.Method == "" {
 		return nil, nil, fmt.Errorf("%s: no \"METHOD /path\" line after a URI heading: not an API reference page", name)
 	}
 	b := &builder{opts: opts, d: d, warn: warn, byName: map[string]*schema{}, ev: readSDK(d.SDK)}
+	if opts.SDKDir != "" {
+		op, err := ReadSDK(opts.SDKDir, d.Method, d.Path)
+		switch {
+		case err != nil && op == nil && !strings.Contains(err.Error(), "no operation for"):
+			return nil, nil, err
+		case err != nil:
+			b.note(&b.opNotes, d.URILine, "the official SDK (%s) has no operation for %s %s; the page alone decides", opts.SDKDir, d.Method, d.Path)
+		default:
+			b.sdk = op
+		}
+	}
 	if b.opts.Service == "" {
 		if b.ev.Service == "" {
 			return nil, nil, fmt.Errorf("%s: the page does not tell the service (no Go SDK sample); pass --service", name)
@@ -72,14 +94,20 @@ func Transcribe(name string, page []byte, opts Options) ([]byte, []Warning, erro
 
 var reAlnum = regexp.MustCompile(`[A-Za-z0-9]+`)
 
-var reTitleOp = regexp.MustCompile(`\s+-\s+([A-Z][A-Za-z0-9]+)$`)
+var reTitleOp = regexp.MustCompile(`(?:\s+-\s*|[^\x00-\x7F]-)([A-Z][A-Za-z0-9]+)$`)
 
 // build assembles the spec from the scanned page.
 func (b *builder) build(name string) {
 	d := b.d
+	titleName := ""
+	if m := reTitleOp.FindStringSubmatch(d.Title); m != nil {
+		titleName = m[1]
+	}
 	switch {
 	case b.opts.OperationID != "":
 		b.opID = b.opts.OperationID
+	case b.sdk != nil:
+		b.sdkName(titleName)
 	case reTitleOp.MatchString(d.Title):
 		b.opID = reTitleOp.FindStringSubmatch(d.Title)[1]
 	case b.ev.Operation != "":
@@ -94,8 +122,13 @@ func (b *builder) build(name string) {
 	}
 	params, req, resps, order := b.classify()
 	b.buildParams(params)
+	if b.sdk != nil {
+		b.reconcileParams()
+	}
 	b.buildRequest(req)
 	b.buildResponses(resps, order)
+	b.blankLeft()
+	b.consistent()
 }
 
 // identCamel makes an identifier from a title: "Buying a Yearly/Monthly
@@ -137,12 +170,22 @@ func (b *builder) buildRequest(req *group) {
 	}
 	b.bodyEx = b.firstExample(secExampleRequest, "")
 	name := b.ev.Body
+	if b.sdk != nil && b.sdk.Body != "" {
+		if name != "" && name != b.sdk.Body {
+			b.note(&b.info, max(b.ev.BodyLine, b.d.URILine), "the page's SDK sample names the body model.%s, the official SDK %s; the SDK's name is used", name, b.sdk.Body)
+		}
+		name = b.sdk.Body
+		b.note(&b.info, req.root.Line, "the request body is named after the official SDK's model %s", name)
+	}
 	if name == "" {
 		name = b.opID + "RequestBody"
 		b.note(&b.info, req.root.Line, "the page does not name the request body (no SDK sample); it is called %s here, the official SDK's model name may differ", name)
 	}
 	s := b.buildGroup(req, name, b.bodyEx, false)
-	if b.ev.Body != "" {
+	if b.sdk != nil {
+		b.reconcile(s, b.sdk.Model(b.sdk.Body), map[string]bool{})
+	}
+	if b.ev.Body != "" && b.ev.Body == s.Name {
 		s.Notes = append(s.Notes, sprintf("Named after the SDK sample's body model (model.%s, page line %d).", b.ev.Body, b.ev.BodyLine))
 	}
 	b.body = s.Name
@@ -274,11 +317,17 @@ func (b *builder) checkValue(f *field, t typeRef, v *jv, path string, line int) 
 			}
 			return
 		}
-		b.bad++
-		b.note(&b.opNotes, line, "example at line %d sends null for %s, which is not an object", line, path)
+		if !f.Nullable {
+			f.Nullable = true
+			b.note(&f.Notes, line, "example at line %d sends null for %s; %s is made nullable", line, path, f.Name)
+		}
 		return
 	}
 	if f.Unknown != "" {
+		if k := unknownKind(f.Unknown); jsonKind(v) != k && !(v.Kind == "array" && k == "string") || v.Kind == "array" {
+			b.bad++
+			b.note(&b.opNotes, line, "example at line %d gives %s a value that does not fit the stand-in type %s of its unknown type", line, path, k)
+		}
 		return
 	}
 	want := t.Kind
@@ -359,4 +408,40 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// consistent drops a default that breaks its own field's value list or
+// range (the list may have come from another source than the default), so
+// the spec loads; each drop is a warning.
+func (b *builder) consistent() {
+	check := func(f *field) {
+		if f.Default == nil {
+			return
+		}
+		val := f.Default.Str
+		if f.Default.Kind == "bool" {
+			val = fmt.Sprint(f.Default.Bool)
+		}
+		switch {
+		case len(f.Enum) > 0 && !slices.Contains(f.Enum, val):
+			if i := slices.IndexFunc(f.Enum, func(e string) bool { return strings.EqualFold(e, val) }); i >= 0 && f.Type.Kind == "string" {
+				b.note(&f.Notes, f.Line, "the default %q of %s differs in case from the listed value %q; the listed value is used", val, f.Name, f.Enum[i])
+				f.Default = &jv{Kind: "string", Str: f.Enum[i]}
+				return
+			}
+			b.note(&f.Notes, f.Line, "the default %q of %s is not among its values (%s); the default is dropped", val, f.Name, strings.Join(f.Enum, ", "))
+			f.Default = nil
+		case outOfRange(f, f.Default) != "":
+			b.note(&f.Notes, f.Line, "the default %s of %s is %s; the default is dropped", val, f.Name, outOfRange(f, f.Default))
+			f.Default = nil
+		}
+	}
+	for _, s := range b.schemas {
+		for _, f := range s.Fields {
+			check(f)
+		}
+	}
+	for _, f := range b.params {
+		check(f)
+	}
 }

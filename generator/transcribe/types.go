@@ -29,6 +29,15 @@ var scalars = map[string]typeRef{
 	"boolean":    {Kind: "boolean"},
 	"bool":       {Kind: "boolean"},
 	"object":     {Kind: "object"},
+	"字符串":        {Kind: "string"},
+	"整数":         {Kind: "integer", Format: "int32"},
+	"整型":         {Kind: "integer", Format: "int32"},
+	"长整型":        {Kind: "integer", Format: "int64"},
+	"布尔":         {Kind: "boolean"},
+	"布尔型":        {Kind: "boolean"},
+	"双精度":        {Kind: "number", Format: "double"},
+	"浮点数":        {Kind: "number", Format: "float"},
+	"对象":         {Kind: "object"},
 }
 
 // plurals maps "Array of strings" element words to scalars.
@@ -43,6 +52,7 @@ var (
 	reZhArray    = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_]*) ?(?:对象)?数组$`)
 	reListOf     = regexp.MustCompile(`^List<([A-Za-z_][A-Za-z0-9_]*)>$`)
 	reMapOf      = regexp.MustCompile(`^Map<\s*String\s*,\s*([A-Za-z_][A-Za-z0-9_]*)\s*>$`)
+	reBareArray  = regexp.MustCompile(`^(?i:array|list|数组|json array)$`)
 	reTypeToken  = regexp.MustCompile(`^[A-Z][A-Za-z0-9]{1,24}$`)
 	reFieldName  = regexp.MustCompile(`^[A-Za-z_$@][A-Za-z0-9_.\-$@]*(\[\])?$`)
 	mandatoryYes = map[string]bool{"Yes": true, "是": true, "true": true, "Required": true}
@@ -54,6 +64,9 @@ func parseType(s string) (typeRef, bool) {
 	s = strings.TrimSpace(s)
 	if t, ok := scalars[strings.ToLower(s)]; ok {
 		return t, true
+	}
+	if reBareArray.MatchString(s) {
+		return typeRef{Kind: "array"}, true // items inferred later
 	}
 	elem := func(word string) (typeRef, bool) {
 		if w, ok := plurals[strings.ToLower(word)]; ok {
@@ -131,6 +144,19 @@ func role(header string) string {
 		return "description"
 	case "取值范围", "Value Range", "Value range", "Range":
 		return "range"
+	}
+	h := strings.ToLower(strings.TrimSpace(header))
+	switch {
+	case strings.Contains(h, "type") || strings.Contains(h, "类型"):
+		return "type"
+	case h == "field" || h == "字段" || h == "名称" || h == "参数名" || h == "参数名称" || h == "parameter name":
+		return "name"
+	case strings.Contains(h, "value range") || strings.Contains(h, "取值范围") || strings.Contains(h, "length") || strings.Contains(h, "长度"):
+		return "range"
+	case strings.Contains(h, "mandatory") || strings.Contains(h, "必选") || strings.Contains(h, "必填"):
+		return "mandatory"
+	case strings.Contains(h, "description") || strings.Contains(h, "说明") || strings.Contains(h, "描述"):
+		return "description"
 	}
 	return ""
 }
