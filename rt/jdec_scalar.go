@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Str reads a string value. A string without escapes is a substring of
@@ -53,7 +54,9 @@ func (d *Decoder) text(start int, b []byte) string {
 		}
 		return d.src[start : start+len(b)]
 	}
-	return string(b)
+	// b was made by strSlow for this string alone and nothing writes to it
+	// again, so the string may share its bytes (as strings.Builder does).
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // KeyString returns the current member's name as a string (for map keys),
@@ -147,7 +150,16 @@ func plain8(x uint64) bool {
 
 // strSlow decodes a string holding escapes or invalid UTF-8.
 func (d *Decoder) strSlow(start int) ([]byte, bool) {
-	out := make([]byte, 0, 16)
+	// The decoded text is at most as long as the raw one (but for invalid
+	// UTF-8, which grows by U+FFFD): one allocation of that size.
+	end := start
+	for end < len(d.data) && d.data[end] != '"' {
+		if d.data[end] == '\\' {
+			end++
+		}
+		end++
+	}
+	out := make([]byte, 0, min(end, len(d.data))-start)
 	i := start
 	for i < len(d.data) {
 		c := d.data[i]
