@@ -2,6 +2,7 @@ package rt
 
 import (
 	"net/http"
+	"runtime/debug"
 	"sync/atomic"
 	"time"
 )
@@ -12,7 +13,7 @@ import (
 const (
 	mockMaxRecordBytes  = 64 << 20 // recorded requests and orders, in bytes
 	mockMaxRecordBody   = 64 << 10 // a body larger than this is recorded as its size and digest
-	mockMaxInflight     = 24 << 20 // bodies being read at once, beyond mockFreeBodyBytes each
+	mockMaxInflight     = 16 << 20 // bodies being read at once, beyond mockFreeBodyBytes each
 	mockFreeBodyBytes   = 64 << 10 // of each body, not counted against mockMaxInflight
 	mockFirstBodyBuffer = 16 << 10 // first buffer for a body; it grows with what arrives
 	mockMaxFaultLatency = time.Hour
@@ -80,7 +81,7 @@ func WithMockMaxRecordBody(n int64) MockOption {
 }
 
 // WithMockMaxInflight bounds the memory of the bodies being read at once
-// (default 24 MB, counting what each body holds beyond its first 64 KB). A
+// (default 16 MB, counting what each body holds beyond its first 64 KB). A
 // call whose body would go beyond it is refused with 429, as the gateway's
 // throttling does, so that large bodies sent at once cannot exhaust memory.
 // It is raised to the largest body (WithMockMaxBody) when lower.
@@ -104,8 +105,9 @@ func (m *MockServer) httpServer() *http.Server {
 
 // mockBudget counts bytes held by bodies being read; it never blocks.
 type mockBudget struct {
-	max  int64
-	used atomic.Int64
+	max      int64
+	used     atomic.Int64
+	lastFree atomic.Int64 // UnixNano of the last return of memory to the OS
 }
 
 // take reserves n bytes, reporting false (and reserving nothing) when that
@@ -122,5 +124,16 @@ func (b *mockBudget) take(n int64) bool {
 	}
 }
 
-// give returns n bytes.
-func (b *mockBudget) give(n int64) { b.used.Add(-n) }
+// give returns n bytes. When no large body is left in flight, it returns
+// the memory the bodies used to the operating system (at most once a
+// second): a burst of large bodies, hostile or not, must not leave the
+// mock at its peak.
+func (b *mockBudget) give(n int64) {
+	if b.used.Add(-n) != 0 {
+		return
+	}
+	now := time.Now().UnixNano()
+	if last := b.lastFree.Load(); now-last >= int64(time.Second) && b.lastFree.CompareAndSwap(last, now) {
+		go debug.FreeOSMemory()
+	}
+}

@@ -37,7 +37,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.Int64Var(&cfg.maxRecordBytes, "max-record-bytes", 64<<20, "bytes of requests and orders kept per service (the oldest half goes beyond it)")
 	fs.Int64Var(&cfg.maxRecordBody, "max-record-body", 64<<10, "largest body kept in a record; larger ones, and those of rejected calls, are kept as size and SHA-256")
 	fs.Int64Var(&cfg.maxBody, "max-body", 12<<20, "largest request body accepted (413 beyond)")
-	fs.Int64Var(&cfg.maxInflight, "max-inflight", 24<<20, "bytes of request bodies read at once per service, beyond 64 KB each (429 beyond; at least --max-body)")
+	fs.Int64Var(&cfg.maxInflight, "max-inflight", 16<<20, "bytes of request bodies read at once per service, beyond 64 KB each (429 beyond; at least --max-body)")
 	fs.DurationVar(&cfg.readHeaderTimeout, "read-header-timeout", def.ReadHeader, "time to read a request's headers (0: no limit)")
 	fs.DurationVar(&cfg.readTimeout, "read-timeout", def.Read, "time to read a whole request, body included (0: no limit)")
 	fs.DurationVar(&cfg.writeTimeout, "write-timeout", def.Write, "time from the end of a request's headers to the end of the reply; longer fault latencies end with the connection closed (0: no limit)")
