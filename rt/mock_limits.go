@@ -17,6 +17,8 @@ const (
 	mockFreeBodyBytes   = 64 << 10 // of each body, not counted against mockMaxInflight
 	mockFirstBodyBuffer = 16 << 10 // first buffer for a body; it grows with what arrives
 	mockMaxFaultLatency = time.Hour
+	mockMaxFaults       = 1000     // faults in force at once
+	mockMaxHeaderBytes  = 64 << 10 // request line and headers (net/http adds 4 KB of slack)
 	mockFreeOnReset     = 16 << 20 // Reset returns memory to the OS when it freed this much
 )
 
@@ -99,7 +101,7 @@ func (m *MockServer) httpServer() *http.Server {
 		ReadTimeout:       t.Read,
 		WriteTimeout:      t.Write,
 		IdleTimeout:       t.Idle,
-		MaxHeaderBytes:    1 << 20,
+		MaxHeaderBytes:    mockMaxHeaderBytes,
 	}
 }
 

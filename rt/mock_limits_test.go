@@ -543,3 +543,34 @@ func TestMockConcurrentServersDistinctIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestMockFaultBounds: faults in force are bounded in number, and a fault
+// waits no longer than the write timeout, after which no reply could reach
+// the client anyway.
+func TestMockFaultBounds(t *testing.T) {
+	m := newMockServer(testService(), []MockOption{WithMockToken("tok"), WithMockTimeouts(MockTimeouts{Write: 50 * time.Millisecond})})
+	for i := range mockMaxFaults + 1 {
+		err := m.AddFault(MockFault{Operation: "CreateOrder", Latency: time.Hour})
+		if (err != nil) != (i == mockMaxFaults) {
+			t.Fatalf("fault %d: %v", i, err)
+		}
+	}
+	m.ClearFaults()
+	m.AddFault(MockFault{Latency: time.Hour, Status: 503})
+	done := make(chan int)
+	go func() {
+		req := httptest.NewRequest("POST", "/v1/p/order", strings.NewReader(`{"name":"a","count":1}`))
+		req.Header.Set("X-Auth-Token", "tok")
+		rec := httptest.NewRecorder()
+		m.ServeHTTP(rec, req)
+		done <- rec.Code
+	}()
+	select {
+	case st := <-done:
+		if st != 503 {
+			t.Errorf("faulted call: %d, want 503", st)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("a one-hour fault held the call beyond the 50ms write timeout")
+	}
+}

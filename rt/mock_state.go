@@ -314,9 +314,12 @@ func (m *MockServer) addFault(f MockFault) (MockFault, error) {
 	}
 	mf := &mockFault{MockFault: f, left: f.Count, rng: rand.New(rand.NewPCG(f.Seed, f.Seed^0x9e3779b97f4a7c15))}
 	m.mu.Lock()
+	defer m.mu.Unlock()
+	if len(m.faults) >= mockMaxFaults {
+		return f, fmt.Errorf("%d faults in force already: clear some first", len(m.faults))
+	}
 	m.faults = append(m.faults, mf)
 	m.nFaults.Store(int32(len(m.faults)))
-	m.mu.Unlock()
 	return f, nil
 }
 
@@ -400,6 +403,11 @@ func (m *MockServer) applyFaults(c *mockCall) (mockReply, bool) {
 	}
 	m.nFaults.Store(int32(len(m.faults)))
 	m.mu.Unlock()
+	// Beyond the write timeout no reply can reach the client: waiting
+	// longer would only hold a goroutine.
+	if w := m.cfg.timeouts.Write; w > 0 && delay > w {
+		delay = w
+	}
 	if delay > 0 {
 		sleepCtx(c.req.Context(), delay)
 	}

@@ -96,7 +96,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		ReadTimeout:       cfg.readTimeout,
 		WriteTimeout:      cfg.writeTimeout,
 		IdleTimeout:       cfg.idleTimeout,
-		MaxHeaderBytes:    1 << 20,
+		MaxHeaderBytes:    64 << 10, // as the generated Start: ample for IAM tokens
 	}
 	io.WriteString(stderr, banner(cfg, ln.Addr(), svcs))
 	served := make(chan error, 1)
