@@ -10,10 +10,11 @@ import (
 )
 
 // readBody reads the request body, after the headers have passed
-// authentication as far as they can. It trusts Content-Length only to
-// refuse a body declared too large: buffers grow with the bytes that
-// arrive, never ahead of them, and beyond the first 64 KB they are counted
-// against the server's in-flight budget (429 when it is spent). The body
+// authentication as far as they can. Content-Length alone never sizes a
+// buffer: the buffer starts at 16 KB and doubles as bytes arrive; only
+// once 64 KB have arrived does it grow to the declared length at once.
+// Beyond 64 KB, buffers are counted against the server's in-flight budget
+// (429 when it is spent). The body
 // is read under the Read timeout, even when the mock is mounted in a
 // server that has none (408 when it passes).
 func (m *MockServer) readBody(c *mockCall, w http.ResponseWriter) (mockReply, bool) {
@@ -48,6 +49,13 @@ func (m *MockServer) readBody(c *mockCall, w http.ResponseWriter) (mockReply, bo
 				return tooLarge()
 			}
 			grown := min(max(2*int64(cap(buf)), mockFirstBodyBuffer), most)
+			if r.ContentLength > 0 && len(buf) >= mockFreeBodyBytes {
+				// 64 KB have arrived: the client is sending what it
+				// declared. One buffer of its size (taken from the
+				// budget) spares the copies, and the garbage, of
+				// doubling.
+				grown = most
+			}
 			if !m.hold(c, grown) {
 				return m.fail(http.StatusTooManyRequests, mockCodeThrottled, "The throttling threshold has been reached: too many large request bodies are being received at once; retry later"), false
 			}

@@ -110,6 +110,7 @@ type mockBudget struct {
 	max      int64
 	used     atomic.Int64
 	lastFree atomic.Int64 // UnixNano of the last return of memory to the OS
+	freeing  atomic.Bool  // a return is scheduled
 }
 
 // take reserves n bytes, reporting false (and reserving nothing) when that
@@ -126,16 +127,23 @@ func (b *mockBudget) take(n int64) bool {
 	}
 }
 
-// give returns n bytes. When no large body is left in flight, it returns
-// the memory the bodies used to the operating system (at most once a
-// second): a burst of large bodies, hostile or not, must not leave the
-// mock at its peak.
+// give returns n bytes. When no large body is left in flight, the memory
+// the bodies used goes back to the operating system (at most once a
+// second, the last burst included): a burst of large bodies, hostile or
+// not, must not leave the mock at its peak.
 func (b *mockBudget) give(n int64) {
-	if b.used.Add(-n) != 0 {
+	if b.used.Add(-n) != 0 || !b.freeing.CompareAndSwap(false, true) {
 		return
 	}
-	now := time.Now().UnixNano()
-	if last := b.lastFree.Load(); now-last >= int64(time.Second) && b.lastFree.CompareAndSwap(last, now) {
-		go debug.FreeOSMemory()
-	}
+	go func() {
+		// The call that gave the bytes back still holds its body until
+		// its handler returns: wait for that, and at least a second since
+		// the last return.
+		time.Sleep(max(time.Until(time.Unix(0, b.lastFree.Load()).Add(time.Second)), 250*time.Millisecond))
+		b.lastFree.Store(time.Now().UnixNano())
+		b.freeing.Store(false)
+		if b.used.Load() == 0 {
+			debug.FreeOSMemory()
+		}
+	}()
 }

@@ -85,6 +85,9 @@ type MockOrder struct {
 // and, when Status is set, answers with Status, ErrorCode and ErrorMsg
 // instead of serving the call. Count > 0 removes the fault after it has
 // applied Count times; Count 0 keeps it until ClearFaults or Reset.
+// Latency is at most an hour, and a call waits no longer than the server's
+// write timeout (after which no reply can reach the client); at most 1000
+// faults are in force at once.
 type MockFault struct {
 	Operation string        `json:"operation,omitempty"`
 	Count     int           `json:"count,omitempty"`

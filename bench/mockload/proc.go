@@ -76,9 +76,10 @@ func (p *mockProc) mem() (memory, error) {
 }
 
 // settle waits for the process's RSS to stop falling (the Go runtime gives
-// memory back in the background), at most d, and returns the last reading.
+// memory back in the background), at most 1.5s+d, and returns the last reading.
 func (p *mockProc) settle(d time.Duration) (memory, error) {
 	end := time.Now().Add(d)
+	time.Sleep(1500 * time.Millisecond) // the mock returns memory at most once a second
 	last, err := p.mem()
 	for err == nil && time.Now().Before(end) {
 		time.Sleep(500 * time.Millisecond)
