@@ -63,23 +63,26 @@ func runBodies(cfg config) ([]string, error) {
 	}
 	var out []string
 	var bad error
+	badSig := map[string]string{
+		"Authorization": "SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=" + strings.Repeat("ab", 32),
+		"X-Sdk-Date":    time.Now().UTC().Format("20060102T150405Z"),
+	}
 	for _, kind := range []struct {
 		name string
+		conc int
 		hdr  map[string]string
 	}{
-		{"wrong AK/SK signature (the body must be read to check its hash)", map[string]string{
-			"Authorization": "SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=" + strings.Repeat("ab", 32),
-			"X-Sdk-Date":    time.Now().UTC().Format("20060102T150405Z"),
-		}},
-		{"wrong token (refused from the headers)", map[string]string{"X-Auth-Token": "nope"}},
-		{"valid token, a JSON body of one 12 MB string (read, decoded, refused as invalid)", map[string]string{"X-Auth-Token": "tok"}},
+		{"at once, wrong AK/SK signature (the body must be read to check its hash)", cfg.bodies, badSig},
+		{"one after the other, wrong AK/SK signature", 1, badSig},
+		{"at once, wrong token (refused from the headers)", cfg.bodies, map[string]string{"X-Auth-Token": "nope"}},
+		{"at once, valid token, a JSON body of one 12 MB string (read, decoded, refused as invalid)", cfg.bodies, map[string]string{"X-Auth-Token": "tok"}},
 	} {
-		statuses, _ := bigBodies(p, cfg.bodies, kind.hdr)
+		statuses, _ := bigBodies(p, cfg.bodies, kind.conc, kind.hdr)
 		m, err := p.settle(5 * time.Second)
 		if err != nil {
 			return out, err
 		}
-		out = append(out, fmt.Sprintf("- %d bodies of 12 MB at once, %s: statuses %v; RSS %s after (peak so far %s)", cfg.bodies, kind.name, statuses, mb(m.rss), mb(m.peak)))
+		out = append(out, fmt.Sprintf("- %d bodies of 12 MB %s: statuses %v; RSS %s after (peak so far %s)", cfg.bodies, kind.name, statuses, mb(m.rss), mb(m.peak)))
 		for st, n := range statuses {
 			// 0: the server answered and closed the connection before the
 			// client had sent the whole body.

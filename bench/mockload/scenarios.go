@@ -64,9 +64,10 @@ func stalled(ctx context.Context, p *mockProc, n int) (time.Duration, int, error
 	return time.Duration(last.Load()), int(open.Load()), <-errs
 }
 
-// bigBodies sends n bodies of bodyBytes at once, each refused by its
-// credentials (hdr), and counts the statuses.
-func bigBodies(p *mockProc, n int, hdr map[string]string) (map[int]int, error) {
+// bigBodies sends n bodies of bodyBytes, conc at a time, each refused by
+// its credentials or content (hdr), and counts the statuses.
+func bigBodies(p *mockProc, n, conc int, hdr map[string]string) (map[int]int, error) {
+	sem := make(chan struct{}, conc)
 	body := `{"name":"` + strings.Repeat("a", bodyBytes-11) + `"}`
 	client := &http.Client{Transport: &http.Transport{MaxConnsPerHost: 0, MaxIdleConnsPerHost: n}, Timeout: 2 * time.Minute}
 	var mu sync.Mutex
@@ -74,6 +75,8 @@ func bigBodies(p *mockProc, n int, hdr map[string]string) (map[int]int, error) {
 	var wg sync.WaitGroup
 	for range n {
 		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
 			req, _ := http.NewRequest("POST", p.base+dbssPath, strings.NewReader(body))
 			req.Header.Set("Content-Type", "application/json")
 			for k, v := range hdr {
