@@ -215,8 +215,9 @@ func (m *MockServer) newOrder(c *mockCall) (string, error) {
 	return rec.orderID, nil
 }
 
-// Requests returns every call received since the last Reset (the newest
-// 100000 by default), oldest first.
+// Requests returns the calls received since the last Reset, oldest first:
+// the newest that fit the record limits (100000 calls and 64 MB by
+// default; see WithMockMaxRecords and WithMockMaxRecordBytes).
 func (m *MockServer) Requests() []MockRequest {
 	m.mu.Lock()
 	recs := append([]mockRecord(nil), m.records...)
