@@ -22,8 +22,9 @@ type mockCall struct {
 	body     []byte
 	input    any // the decoded body, nil until decoded
 	orderID  string
-	held     int64  // bytes of the in-flight budget the body holds
-	bodySum  string // hex SHA-256 of body, once computed
+	held     int64       // bytes of the in-flight budget the body holds
+	bodySum  string      // hex SHA-256 of body, once computed
+	header   http.Header // what records keep of the headers, once computed
 }
 
 // mockMalformed is a body that is not JSON at all.

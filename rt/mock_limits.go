@@ -11,7 +11,7 @@ import (
 // left running in CI or on a shared host must stay small and must not be
 // held open by clients that stall.
 const (
-	mockMaxRecordBytes  = 64 << 20 // recorded requests and orders, in bytes
+	mockMaxRecordBytes  = 8 << 20  // recorded requests, and orders, in bytes
 	mockMaxRecordBody   = 64 << 10 // a body larger than this is recorded as its size and digest
 	mockMaxInflight     = 16 << 20 // bodies being read at once, beyond mockFreeBodyBytes each
 	mockFreeBodyBytes   = 64 << 10 // of each body, not counted against mockMaxInflight
@@ -19,7 +19,7 @@ const (
 	mockMaxFaultLatency = time.Hour
 	mockMaxFaults       = 1000     // faults in force at once
 	mockMaxHeaderBytes  = 64 << 10 // request line and headers (net/http adds 4 KB of slack)
-	mockFreeOnReset     = 16 << 20 // Reset returns memory to the OS when it freed this much
+	mockFreeOnReset     = 4 << 20  // Reset returns memory to the OS when it freed this much
 )
 
 // MockTimeouts are the time limits of the server Start starts (and of
@@ -69,7 +69,7 @@ func WithMockTimeouts(t MockTimeouts) MockOption {
 }
 
 // WithMockMaxRecordBytes bounds, in bytes, the requests and orders kept
-// (default 64 MB; counted as bodies kept, headers and URLs): beyond it, as
+// (default 8 MB each; counted as bodies kept, headers and URLs): beyond it, as
 // beyond WithMockMaxRecords, the oldest half is dropped.
 func WithMockMaxRecordBytes(n int64) MockOption {
 	return func(c *mockConfig) { c.maxRecordBytes = max(n, 1) }

@@ -1,10 +1,7 @@
 package rt
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -108,115 +105,8 @@ type mockFault struct {
 	rng  *rand.Rand
 }
 
-// record appends the call to the request log.
-func (m *MockServer) record(c *mockCall, rep *mockReply) {
-	r := c.req
-	rec := mockRecord{
-		time: m.cfg.now(), op: c.op, method: r.Method, url: r.URL, header: r.Header,
-		status: rep.status, code: rep.code, msg: rep.msg, orderID: c.orderID,
-	}
-	if len(c.pathVals) > 0 {
-		rec.pathVals = append([]string(nil), c.pathVals...)
-	}
-	m.keepBody(&rec, c, rep.status < 400)
-	m.mu.Lock()
-	var n int
-	m.records, m.recordBytes, n = trimRecords(m.records, m.recordBytes, rec.size, m.cfg.maxRecords, m.cfg.maxRecordBytes)
-	m.dropped += n
-	m.records = append(m.records, rec)
-	m.recordBytes += rec.size
-	m.mu.Unlock()
-}
-
-// keepBody puts c's body into rec: the bytes when the call was accepted
-// and the body is within the record size limit, else its size and digest.
-// It sets rec.size.
-func (m *MockServer) keepBody(rec *mockRecord, c *mockCall, accepted bool) {
-	body := c.body
-	rec.bodySize = len(body)
-	switch {
-	case len(body) == 0:
-	case accepted && int64(len(body)) <= m.cfg.maxRecordBody:
-		if cap(body)-len(body) > 4096 {
-			body = bytes.Clone(body) // do not keep the slack of the read buffer
-			c.body = body
-		}
-		rec.body = body
-	default:
-		if c.bodySum == "" {
-			sum := sha256.Sum256(body)
-			c.bodySum = hex.EncodeToString(sum[:])
-		}
-		rec.bodySum = c.bodySum
-	}
-	rec.size = recordSize(rec)
-}
-
-// recordSize is what a record holds, in bytes: its body, URL, headers and
-// strings, and a fixed share for the record itself.
-func recordSize(rec *mockRecord) int64 {
-	n := 256 + len(rec.body) + len(rec.bodySum) + len(rec.msg) + len(rec.code) + len(rec.orderID)
-	if rec.url != nil {
-		n += len(rec.url.Path) + len(rec.url.RawPath) + len(rec.url.RawQuery)
-	}
-	for _, v := range rec.pathVals {
-		n += 16 + len(v)
-	}
-	for k, vs := range rec.header {
-		n += 32 + len(k)
-		for _, v := range vs {
-			n += 16 + len(v)
-		}
-	}
-	return int64(n)
-}
-
-// trimRecords makes room for a record of the given size: when adding it
-// would go beyond maxN records or maxBytes, the oldest are dropped until
-// at most half of each is left. It returns the records, their bytes and
-// how many were dropped.
-func trimRecords(recs []mockRecord, total, size int64, maxN int, maxBytes int64) ([]mockRecord, int64, int) {
-	if len(recs) < maxN && total+size <= maxBytes {
-		return recs, total, 0
-	}
-	k := 0
-	for k < len(recs) && (len(recs)-k > maxN/2 || total > maxBytes/2) {
-		total -= recs[k].size
-		k++
-	}
-	n := copy(recs, recs[k:])
-	clear(recs[n:])
-	return recs[:n], total, k
-}
-
-// newOrder assigns an order ID to c and stores the order.
-func (m *MockServer) newOrder(c *mockCall) (string, error) {
-	now := m.cfg.now()
-	r := c.req
-	// Params and body are rendered when the orders are read.
-	rec := mockRecord{time: now, op: c.op, method: r.Method, url: r.URL, header: r.Header}
-	if len(c.pathVals) > 0 {
-		rec.pathVals = append([]string(nil), c.pathVals...)
-	}
-	m.keepBody(&rec, c, true)
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	rec.orderID = m.ids.next(now)
-	var n int
-	if m.orders, m.orderBytes, n = trimRecords(m.orders, m.orderBytes, rec.size, m.cfg.maxRecords, m.cfg.maxRecordBytes); n > 0 {
-		clear(m.orderIdx)
-		for i, o := range m.orders {
-			m.orderIdx[o.orderID] = i
-		}
-	}
-	m.orders = append(m.orders, rec)
-	m.orderBytes += rec.size
-	m.orderIdx[rec.orderID] = len(m.orders) - 1
-	return rec.orderID, nil
-}
-
 // Requests returns the calls received since the last Reset, oldest first:
-// the newest that fit the record limits (100000 calls and 64 MB by
+// the newest that fit the record limits (100000 calls and 8 MB by
 // default; see WithMockMaxRecords and WithMockMaxRecordBytes).
 func (m *MockServer) Requests() []MockRequest {
 	m.mu.Lock()
@@ -352,7 +242,7 @@ func (m *MockServer) ClearFaults() {
 // resets.
 //
 // The memory of the records goes back to the operating system at once when
-// it was large (16 MB or more): a mock left running must not keep the peak
+// it was large (4 MB or more): a mock left running must not keep the peak
 // of a past test.
 func (m *MockServer) Reset() {
 	m.mu.Lock()

@@ -13,7 +13,9 @@
 //   - orders: 2,000 valid orders sent at once must all succeed with
 //     distinct IDs;
 //   - two processes: 2,000 orders on each of two mocks at once must share
-//     no ID.
+//     no ID;
+//   - long run: 50,000 valid orders, then 25,000 refused calls with 60 KB
+//     of junk headers, all recorded: RSS must level off under 100 MB.
 //
 // Run it with `make bench` or `go run ./bench/mockload`; it exits 1 when a
 // criterion fails. It is not part of CI.
@@ -33,6 +35,7 @@ import (
 type config struct {
 	mock                      string // cmd/mock binary; built when empty
 	stalled, bodies, orders   int
+	flood                     int // valid orders of the long run; half as many refused calls
 	stallLimit, scenarioLimit time.Duration
 	only                      string // run only the scenarios whose name contains it
 }
@@ -43,12 +46,13 @@ func main() {
 	flag.IntVar(&cfg.stalled, "stalled", 200, "stalled connections")
 	flag.IntVar(&cfg.bodies, "bodies", 50, "12 MB bodies of each rejected kind")
 	flag.IntVar(&cfg.orders, "orders", 2000, "concurrent valid orders")
+	flag.IntVar(&cfg.flood, "flood", 50000, "valid orders of the long run (and half as many refused calls)")
 	flag.DurationVar(&cfg.stallLimit, "stall-limit", time.Minute, "time within which stalled connections must be closed")
 	flag.DurationVar(&cfg.scenarioLimit, "scenario-limit", 3*time.Minute, "hard limit of each scenario")
 	flag.StringVar(&cfg.only, "only", "", "run only the scenarios whose name contains this")
 	flag.Parse()
-	if cfg.stalled > 5000 || cfg.bodies > 200 || cfg.orders > 10000 {
-		fmt.Fprintln(os.Stderr, "mockload: counts are bounded: at most 5000 stalled, 200 bodies, 10000 orders")
+	if cfg.stalled > 5000 || cfg.bodies > 200 || cfg.orders > 10000 || cfg.flood > 500000 {
+		fmt.Fprintln(os.Stderr, "mockload: counts are bounded: at most 5000 stalled, 200 bodies, 10000 orders, 500000 flood")
 		os.Exit(2)
 	}
 	if err := run(cfg); err != nil {
@@ -75,7 +79,7 @@ func run(cfg config) error {
 	for _, s := range []struct {
 		name string
 		f    func(config) ([]string, error)
-	}{{"stalled connections", runStalled}, {"rejected 12 MB bodies", runBodies}, {"concurrent orders", runOrders}, {"two processes", runTwo}} {
+	}{{"stalled connections", runStalled}, {"rejected 12 MB bodies", runBodies}, {"concurrent orders", runOrders}, {"two processes", runTwo}, {"long run", runLong}} {
 		if !strings.Contains(s.name, cfg.only) {
 			continue
 		}

@@ -179,3 +179,45 @@ func minute(ids []string) string {
 	}
 	return strings.Join(slices.Compact(slices.Sorted(slices.Values(ms))), ",")
 }
+
+// runLong: the long-running scenario: a flood of valid orders, then one of
+// refused calls carrying 60 KB of junk headers each, both recorded; RSS
+// must level off under the record limits.
+func runLong(cfg config) ([]string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), cfg.scenarioLimit)
+	defer cancel()
+	p, err := startMock(ctx, cfg.mock, "--token", "tok", "--quiet")
+	if err != nil {
+		return nil, err
+	}
+	defer p.stop()
+	before, err := p.mem()
+	if err != nil {
+		return nil, err
+	}
+	out := []string{fmt.Sprintf("- RSS %s before", mb(before.rss))}
+	var bad error
+	for _, kind := range []struct {
+		name string
+		n    int
+		junk bool
+	}{{"valid orders", cfg.flood, false}, {"refused calls with 60 KB of junk headers", cfg.flood / 2, true}} {
+		var samples []string
+		start := time.Now()
+		failed := flood(p.base, kind.n, 32, kind.junk, func(int) {
+			if m, err := p.mem(); err == nil {
+				samples = append(samples, strings.TrimSuffix(mb(m.rss), " MB"))
+			}
+		})
+		m, _ := p.mem()
+		out = append(out, fmt.Sprintf("- %d %s, 32 at a time, in %s: %d failed; RSS after each tenth (MB): %s; peak so far %s",
+			kind.n, kind.name, time.Since(start).Round(100*time.Millisecond), failed, strings.Join(samples, " "), mb(m.peak)))
+		if failed > 0 {
+			bad = errors.Join(bad, fmt.Errorf("%d of %d %s failed", failed, kind.n, kind.name))
+		}
+	}
+	if m, err := p.mem(); err == nil && m.peak >= 100<<20 {
+		bad = errors.Join(bad, fmt.Errorf("peak RSS %s, want under 100 MB", mb(m.peak)))
+	}
+	return out, bad
+}

@@ -156,3 +156,47 @@ func reset(p *mockProc) error {
 	}
 	return nil
 }
+
+// flood makes n calls to HSS, conc at a time on kept-alive connections:
+// valid orders, or (junk) calls with a wrong token and 60 KB of junk
+// headers, refused but recorded. every is called after each tenth.
+func flood(base string, n, conc int, junk bool, every func(done int)) (failed int) {
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: conc}, Timeout: time.Minute}
+	defer client.CloseIdleConnections()
+	pad := strings.Repeat("j", 60000)
+	var bad atomic.Int64
+	step := max(n/10, 1)
+	for done := 0; done < n; done += step {
+		var wg sync.WaitGroup
+		batch := min(step, n-done)
+		for w := range conc {
+			wg.Go(func() {
+				for i := w; i < batch; i += conc {
+					req, _ := http.NewRequest("POST", base+hssPath, strings.NewReader(hssOrder))
+					req.Header.Set("Content-Type", "application/json")
+					want := 200
+					if junk {
+						req.Header.Set("X-Auth-Token", "nope")
+						req.Header.Set("X-Junk", pad)
+						want = 401
+					} else {
+						req.Header.Set("X-Auth-Token", "tok")
+					}
+					resp, err := client.Do(req)
+					if err != nil {
+						bad.Add(1)
+						continue
+					}
+					io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					if resp.StatusCode != want {
+						bad.Add(1)
+					}
+				}
+			})
+		}
+		wg.Wait()
+		every(done + batch)
+	}
+	return int(bad.Load())
+}

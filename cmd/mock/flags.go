@@ -34,7 +34,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringArrayVar(&cfg.tokens, "token", nil, "X-Auth-Token value to accept (repeatable)")
 	fs.BoolVar(&cfg.quiet, "quiet", false, "do not log each call")
 	fs.IntVar(&cfg.maxRecords, "max-records", 100000, "requests and orders kept per service (the oldest half goes beyond it)")
-	fs.Int64Var(&cfg.maxRecordBytes, "max-record-bytes", 64<<20, "bytes of requests and orders kept per service (the oldest half goes beyond it)")
+	fs.Int64Var(&cfg.maxRecordBytes, "max-record-bytes", 8<<20, "bytes of requests and orders kept per service (the oldest half goes beyond it)")
 	fs.Int64Var(&cfg.maxRecordBody, "max-record-body", 64<<10, "largest body kept in a record; larger ones, and those of rejected calls, are kept as size and SHA-256")
 	fs.Int64Var(&cfg.maxBody, "max-body", 12<<20, "largest request body accepted (413 beyond)")
 	fs.Int64Var(&cfg.maxInflight, "max-inflight", 16<<20, "bytes of request bodies read at once per service, beyond 64 KB each (429 beyond; at least --max-body)")

@@ -262,7 +262,7 @@ func TestBanner(t *testing.T) {
 		if !ok {
 			t.Errorf("tokens %v on %v: warnings %q, want %q", tc.tokens, tc.addr, warns, tc.warn)
 		}
-		for _, s := range []string{"dsc   POST /v1/{project_id}/period/order CreateProductOrder", "limits: body 12 MiB, bodies in flight 16 MiB per service; records per service 100000 and 64 MiB, bodies over 64 KiB kept as SHA-256", "timeouts: read-header 10s, read 30s, write 1m0s, idle 30s"} {
+		for _, s := range []string{"dsc   POST /v1/{project_id}/period/order CreateProductOrder", "limits: body 12 MiB, bodies in flight 16 MiB per service; records per service 100000 and 8 MiB, bodies over 64 KiB kept as SHA-256", "timeouts: read-header 10s, read 30s, write 1m0s, idle 30s"} {
 			if !strings.Contains(out, s) {
 				t.Errorf("banner lacks %q:\n%s", s, out)
 			}
