@@ -121,8 +121,8 @@ type mockConfig struct {
 	now        func() time.Time
 	maxBody    int64
 	maxRecords int
-	// idBlock of idBlocks: the part of each minute's order IDs this
-	// server draws from (0 of 1: all of them).
+	// idBlock of idBlocks: the part of the order IDs this server draws
+	// from (0 of 1: all of them, from an offset of its own).
 	idBlock, idBlocks int
 	// maxRecordBytes bounds records and orders in bytes; bodies over
 	// maxRecordBody are kept as size and digest.
@@ -171,9 +171,9 @@ func WithMockMaxRecords(n int) MockOption {
 }
 
 // WithMockIDBlock makes the server draw its order IDs from block i of n
-// disjoint blocks of each minute's IDs, so that n servers behind one
+// disjoint blocks of the process's IDs, so that n servers behind one
 // address (as cmd/mock runs them) never issue the same ID. Out-of-range
-// values leave the default, one block.
+// values leave the default, one block from an offset of the server's own.
 func WithMockIDBlock(i, n int) MockOption {
 	return func(c *mockConfig) {
 		if n >= 1 && n <= mockIDSpace && i >= 0 && i < n {
@@ -210,7 +210,7 @@ func newMockServer(svc mockService, opts []MockOption) *MockServer {
 		cfg:       cfg,
 		reqPrefix: strconv.FormatInt(cfg.now().UnixNano()&0xffffffffff, 16),
 		orderIdx:  map[string]int{},
-		ids:       newMockIDGen(),
+		ids:       newMockIDGen(cfg.idBlock, cfg.idBlocks),
 	}
 	m.inflight.max = cfg.maxInflight
 	return m

@@ -20,6 +20,12 @@ import (
 // offsets differ by less than the number of orders they place, a chance
 // of (ordersA + ordersB) / 1.4e14 for each pair (2.8e-8 for a million
 // orders each), and only if both place them in the same minute.
+//
+// Servers that share one process by design (cmd/mock's services) can rule
+// even that out: with WithMockIDBlock(i, n) a server takes the process's
+// offset, drawn once, and the sequence numbers i, i+n, i+2n, ...: the n
+// blocks are disjoint by construction, and processes still differ by
+// their offsets.
 const (
 	mockIDLetters = 10
 	mockIDSpace   = 141167095653376 // 26^10
@@ -32,20 +38,31 @@ const (
 type mockIDGen struct {
 	offset uint64
 	seq    uint64
+	step   uint64 // 1, or the number of blocks
 	minute int64
 	prefix string         // "CS" and minute as yymmddHHMM
 	zone   *time.Location // China Standard Time
 }
 
-// newMockIDGen returns a generator with a random offset.
-func newMockIDGen() mockIDGen {
+// mockProcessIDOffset is the offset of the servers that draw their IDs
+// from a block: drawn once per process, read-only after.
+var mockProcessIDOffset = randomIDOffset()
+
+// randomIDOffset draws an offset from crypto/rand.
+func randomIDOffset() uint64 {
 	var b [8]byte
 	rand.Read(b[:]) // never fails (crypto/rand, Go 1.24+)
-	return mockIDGen{
-		offset: binary.LittleEndian.Uint64(b[:]) % mockIDSpace,
-		minute: -1,
-		zone:   time.FixedZone("CST", 8*60*60),
+	return binary.LittleEndian.Uint64(b[:]) % mockIDSpace
+}
+
+// newMockIDGen returns a generator: with an offset of its own when blocks
+// is 1, else the process's offset and block of blocks.
+func newMockIDGen(block, blocks int) mockIDGen {
+	g := mockIDGen{offset: randomIDOffset(), step: 1, minute: -1, zone: time.FixedZone("CST", 8*60*60)}
+	if blocks > 1 {
+		g.offset, g.seq, g.step = mockProcessIDOffset, uint64(block), uint64(blocks)
 	}
+	return g
 }
 
 // next returns the ID of the next order placed at now.
@@ -57,7 +74,7 @@ func (g *mockIDGen) next(now time.Time) string {
 		g.prefix = "CS" + time.Unix(minute*60, 0).In(g.zone).Format("0601021504")
 	}
 	n := mockIDLetterValue(g.offset, g.seq)
-	g.seq++
+	g.seq += g.step
 	var buf [2 + 10 + mockIDLetters]byte
 	b := append(buf[:0], g.prefix...)
 	var letters [mockIDLetters]byte

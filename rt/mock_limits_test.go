@@ -393,7 +393,7 @@ func TestMockOrderIDs(t *testing.T) {
 	}
 	now := time.Date(2025, 8, 25, 9, 14, 30, 0, time.UTC)
 	clock := func() time.Time { return now }
-	a, b := newMockIDGen(), newMockIDGen()
+	a, b := newMockIDGen(0, 1), newMockIDGen(0, 1)
 	ids := map[string]bool{}
 	for i := range 5000 {
 		for _, g := range []*mockIDGen{&a, &b} {
@@ -405,7 +405,7 @@ func TestMockOrderIDs(t *testing.T) {
 		}
 	}
 	// A clock that steps back keeps the newest minute.
-	g := newMockIDGen()
+	g := newMockIDGen(0, 1)
 	g.next(now)
 	if id := g.next(now.Add(-time.Hour)); !strings.HasPrefix(id, "CS2508251714") {
 		t.Errorf("ID after the clock stepped back: %s", id)
