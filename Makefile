@@ -33,12 +33,13 @@ test: check vet
 golden:
 	$(GO) test ./generator/... -update
 
-## bench: benchmarks against the peers (not run in CI)
+## bench: benchmarks against the peers, and the mock under hostile load (not run in CI)
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	cd e2e && $(GO) test -run '^$$' -bench . -benchmem ./...
 	bash bench/mock.sh
 	GO=$(GO) bash bench/peers/run.sh
+	$(GO) run ./bench/mockload
 
 ## fuzz: fuzz the loader and run the long random-schema differential batch (not run in CI)
 FUZZTIME ?= 10m

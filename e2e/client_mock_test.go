@@ -15,8 +15,8 @@ import (
 	"github.com/hwcorder/ordergen/generated/hss"
 )
 
-// clientOrderIDForm is Huawei's order ID format: CS, yymmddHHMM, 5 letters.
-var clientOrderIDForm = regexp.MustCompile(`^CS[0-9]{10}[A-Z]{5}$`)
+// clientOrderIDForm is Huawei's order ID format: CS, yymmddHHMM, then letters (ten from our mock).
+var clientOrderIDForm = regexp.MustCompile(`^CS[0-9]{10}[A-Z]{10}$`)
 
 // TestClientAgainstCommand drives our generated clients against cmd/mock
 // run as a separate process: valid orders with AK/SK and with a token,

@@ -33,7 +33,7 @@ const (
 	testProject = "0123456789abcdef0123456789abcdef"
 )
 
-var orderID = regexp.MustCompile(`^CS\d{10}[A-Z]{5}$`)
+var orderID = regexp.MustCompile(`^CS\d{10}[A-Z]{10}$`)
 
 func ptr[T any](v T) *T { return &v }
 

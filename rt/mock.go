@@ -3,7 +3,7 @@ package rt
 import (
 	"context"
 	"errors"
-	"io"
+	"log"
 	"net"
 	"net/http"
 	"strconv"
@@ -18,8 +18,14 @@ import (
 // that parses and validates one call) and everything else is here, the same
 // for every service:
 //
-//	route (404, 405) -> read body (413) -> authenticate (401) -> faults
-//	-> Content-Type (415) -> handle: params, body (400) -> order, reply
+//	route (404, 405) -> declared size (413) -> credentials in the headers
+//	(401) -> read body (413, 408, 429) -> signature over the body (401)
+//	-> faults -> Content-Type (415) -> path values (400)
+//	-> handle: params, body (400) -> order, reply
+//
+// A token is checked before a byte of the body is read; an AK/SK signature
+// covers the body's hash, so everything else about it is checked first
+// and the body is read under a deadline and the limits of mock_limits.go.
 //
 // Gateway-level rejections use the codes of Huawei Cloud's API gateway
 // (APIGW.xxxx); what the service itself checks uses the service's code.
@@ -28,6 +34,8 @@ import (
 const (
 	mockCodeNotFound  = "APIGW.0101"    // 404: no such API (path or method)
 	mockCodeBadReq    = "APIGW.0201"    // 413: request entity too large
+	mockCodeTimeout   = "APIGW.0201"    // 408: the body did not arrive in time
+	mockCodeThrottled = "APIGW.0308"    // 429: the throttling threshold has been reached
 	mockCodeAuth      = "APIGW.0301"    // 401: incorrect IAM authentication information
 	mockCodeInternal  = "MOCK.INTERNAL" // 500: a bug in the mock, never a client's mistake
 	mockAdminPrefix   = "/__mock/"
@@ -90,16 +98,17 @@ type MockServer struct {
 	reqSeq    atomic.Uint64
 	nFaults   atomic.Int32
 
-	mu       sync.Mutex
-	records  []mockRecord
-	orders   []mockRecord   // accepted calls, orderID set
-	orderIdx map[string]int // order ID -> index in orders
-	dropped  int            // records dropped to stay under maxRecords
-	idMinute int64
-	idSeq    int
-	idPrefix string // "CS" and idMinute as yymmddHHMM
-	faults   []*mockFault
-	zone     *time.Location // of order IDs: China Standard Time
+	inflight mockBudget // bytes of bodies being read
+
+	mu          sync.Mutex
+	records     []mockRecord
+	orders      []mockRecord   // accepted calls, orderID set
+	orderIdx    map[string]int // order ID -> index in orders
+	recordBytes int64          // what records holds, as recordSize counts it
+	orderBytes  int64          // what orders holds
+	dropped     int            // records dropped to stay under the limits
+	ids         mockIDGen
+	faults      []*mockFault
 
 	srv *http.Server
 	url string
@@ -112,9 +121,16 @@ type mockConfig struct {
 	now        func() time.Time
 	maxBody    int64
 	maxRecords int
-	// idBlock of idBlocks: the part of each minute's order IDs this
-	// server draws from (0 of 1: all of them).
+	// idBlock of idBlocks: the part of the order IDs this server draws
+	// from (0 of 1: all of them, from an offset of its own).
 	idBlock, idBlocks int
+	// maxRecordBytes bounds records and orders in bytes; bodies over
+	// maxRecordBody are kept as size and digest.
+	maxRecordBytes int64
+	maxRecordBody  int64
+	maxInflight    int64
+	timeouts       MockTimeouts
+	log            *log.Logger // one line per call; nil: none
 }
 
 // MockOption configures a MockServer.
@@ -155,9 +171,9 @@ func WithMockMaxRecords(n int) MockOption {
 }
 
 // WithMockIDBlock makes the server draw its order IDs from block i of n
-// disjoint blocks of each minute's IDs, so that n servers behind one
+// disjoint blocks of the process's IDs, so that n servers behind one
 // address (as cmd/mock runs them) never issue the same ID. Out-of-range
-// values leave the default, one block.
+// values leave the default, one block from an offset of the server's own.
 func WithMockIDBlock(i, n int) MockOption {
 	return func(c *mockConfig) {
 		if n >= 1 && n <= mockIDSpace && i >= 0 && i < n {
@@ -175,31 +191,41 @@ func newMockServer(svc mockService, opts []MockOption) *MockServer {
 		maxBody:    mockMaxBodyBytes,
 		maxRecords: mockMaxRecords,
 		idBlocks:   1,
+
+		maxRecordBytes: mockMaxRecordBytes,
+		maxRecordBody:  mockMaxRecordBody,
+		maxInflight:    mockMaxInflight,
+		timeouts:       MockTimeouts{}.resolved(),
 	}
 	for _, o := range opts {
 		o(&cfg)
 	}
+	// One body of the largest size must always fit.
+	cfg.maxInflight = max(cfg.maxInflight, cfg.maxBody+1-mockFreeBodyBytes, 0)
 	for _, op := range svc.operations {
 		op.segs = strings.Split(strings.TrimPrefix(op.path, "/"), "/")
 	}
-	return &MockServer{
+	m := &MockServer{
 		svc:       svc,
 		cfg:       cfg,
 		reqPrefix: strconv.FormatInt(cfg.now().UnixNano()&0xffffffffff, 16),
 		orderIdx:  map[string]int{},
-		zone:      time.FixedZone("CST", 8*60*60),
+		ids:       newMockIDGen(cfg.idBlock, cfg.idBlocks),
 	}
+	m.inflight.max = cfg.maxInflight
+	return m
 }
 
 // Start serves m on a free port of 127.0.0.1 and returns its base URL;
-// Close stops it.
+// Close stops it. The server has the time limits of WithMockTimeouts.
 func (m *MockServer) Start() (string, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", err
 	}
-	m.srv = &http.Server{Handler: m, ReadHeaderTimeout: 10 * time.Second}
+	m.srv = m.httpServer()
 	m.url = "http://" + ln.Addr().String()
+	m.logBanner()
 	go m.srv.Serve(ln)
 	return m.url, nil
 }
@@ -235,8 +261,9 @@ func (m *MockServer) startForTest(t mockT) *MockServer {
 	return m
 }
 
-// Handles reports whether path is one of the service's operation paths, so
-// that several mocks can share one listener.
+// Handles reports whether path (escaped, as URL.EscapedPath returns it) is
+// one of the service's operation paths, so that several mocks can share
+// one listener.
 func (m *MockServer) Handles(path string) bool {
 	var vals [8]string
 	for _, op := range m.svc.operations {
@@ -264,7 +291,11 @@ func (m *MockServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	c := mockCall{req: r}
 	var rep mockReply
+	start := time.Now()
 	defer func() {
+		if c.held > 0 {
+			m.inflight.give(c.held)
+		}
 		if p := recover(); p != nil {
 			if p == http.ErrAbortHandler {
 				panic(p)
@@ -274,8 +305,9 @@ func (m *MockServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			m.write(w, &rep)
 		}
 		m.record(&c, &rep)
+		m.logCall(&c, &rep, time.Since(start))
 	}()
-	rep = m.serve(&c)
+	rep = m.serve(&c, w)
 	m.write(w, &rep)
 }
 
@@ -291,7 +323,7 @@ func panicText(p any) string {
 }
 
 // serve runs the pipeline for one call.
-func (m *MockServer) serve(c *mockCall) mockReply {
+func (m *MockServer) serve(c *mockCall, w http.ResponseWriter) mockReply {
 	r := c.req
 	op, allow := m.route(c)
 	if op == nil {
@@ -303,11 +335,20 @@ func (m *MockServer) serve(c *mockCall) mockReply {
 		return m.fail(http.StatusNotFound, mockCodeNotFound, "The API does not exist or has not been published in the environment: no operation at "+r.URL.Path)
 	}
 	c.op = op
-	if rep, ok := m.readBody(c); !ok {
+	if r.ContentLength > m.cfg.maxBody {
+		return m.fail(http.StatusRequestEntityTooLarge, mockCodeBadReq, "Request entity too large: the body exceeds "+strconv.FormatInt(m.cfg.maxBody, 10)+" bytes")
+	}
+	msg, needBody := m.authenticateHeaders(r)
+	if msg != "" {
+		return m.fail(http.StatusUnauthorized, mockCodeAuth, "Incorrect IAM authentication information: "+msg)
+	}
+	if rep, ok := m.readBody(c, w); !ok {
 		return rep
 	}
-	if msg := m.authenticate(r, c.body); msg != "" {
-		return m.fail(http.StatusUnauthorized, mockCodeAuth, "Incorrect IAM authentication information: "+msg)
+	if needBody {
+		if msg := m.authenticateBody(r, c.body); msg != "" {
+			return m.fail(http.StatusUnauthorized, mockCodeAuth, "Incorrect IAM authentication information: "+msg)
+		}
 	}
 	if m.nFaults.Load() > 0 {
 		if rep, ok := m.applyFaults(c); ok {
@@ -319,52 +360,13 @@ func (m *MockServer) serve(c *mockCall) mockReply {
 			return m.fail(http.StatusUnsupportedMediaType, m.svc.invalidCode, "unsupported Content-Type "+strconv.Quote(ct)+": want application/json")
 		}
 	}
+	if msg := c.badPathValue(); msg != "" {
+		return m.fail(http.StatusBadRequest, m.svc.invalidCode, msg)
+	}
 	if err := op.handle(c); err != nil {
 		return m.rejection(err)
 	}
 	return m.accept(c)
-}
-
-// readBody reads the request body, refusing one over the size limit.
-func (m *MockServer) readBody(c *mockCall) (mockReply, bool) {
-	r := c.req
-	tooLarge := func() (mockReply, bool) {
-		return m.fail(http.StatusRequestEntityTooLarge, mockCodeBadReq, "Request entity too large: the body exceeds "+strconv.FormatInt(m.cfg.maxBody, 10)+" bytes"), false
-	}
-	if r.ContentLength > m.cfg.maxBody {
-		return tooLarge()
-	}
-	if r.Body == nil || r.ContentLength == 0 {
-		return mockReply{}, true
-	}
-	size := r.ContentLength
-	if size < 0 {
-		size = 512
-	}
-	buf := make([]byte, 0, size+1)
-	lr := io.LimitReader(r.Body, m.cfg.maxBody+1)
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := lr.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var mbe *http.MaxBytesError
-			if errors.As(err, &mbe) {
-				return tooLarge()
-			}
-			return m.fail(http.StatusBadRequest, m.svc.invalidCode, "cannot read the request body: "+err.Error()), false
-		}
-	}
-	if int64(len(buf)) > m.cfg.maxBody {
-		return tooLarge()
-	}
-	c.body = buf
-	return mockReply{}, true
 }
 
 // isJSONMediaType reports whether ct is application/json, with or without

@@ -68,6 +68,10 @@ func (m *MockServer) adminFaults(w http.ResponseWriter, r *http.Request) {
 			adminError(w, http.StatusBadRequest, "fault: "+err.Error())
 			return
 		}
+		if _, err := dec.Token(); err != io.EOF {
+			adminError(w, http.StatusBadRequest, "fault: unexpected data after the fault object; send one JSON object")
+			return
+		}
 		f, err := m.addFault(f)
 		if err != nil {
 			adminError(w, http.StatusBadRequest, err.Error())

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // mockCall is one call on its way through the mock. The generated handle
@@ -21,6 +22,9 @@ type mockCall struct {
 	body     []byte
 	input    any // the decoded body, nil until decoded
 	orderID  string
+	held     int64       // bytes of the in-flight budget the body holds
+	bodySum  string      // hex SHA-256 of body, once computed
+	header   http.Header // what records keep of the headers, once computed
 }
 
 // mockMalformed is a body that is not JSON at all.
@@ -29,12 +33,16 @@ type mockMalformed struct{ msg string }
 func (e *mockMalformed) Error() string { return e.msg }
 
 // route finds the operation for c's method and path. When only the method
-// is wrong it returns nil and the methods allowed there.
+// is wrong it returns nil and the methods allowed there. The path is
+// matched segment by segment as sent (escaped), each segment decoded once:
+// an escaped "/" stays inside its value, and "." or ".." segments match
+// nothing (the gateway serves no such path).
 func (m *MockServer) route(c *mockCall) (*mockOperation, string) {
 	r := c.req
+	path := r.URL.EscapedPath()
 	var allow []string
 	for _, op := range m.svc.operations {
-		vals, ok := matchPath(op.segs, r.URL.Path, c.pathArr[:0])
+		vals, ok := matchPath(op.segs, path, c.pathArr[:0])
 		if !ok {
 			continue
 		}
@@ -47,8 +55,10 @@ func (m *MockServer) route(c *mockCall) (*mockOperation, string) {
 	return nil, strings.Join(allow, ", ")
 }
 
-// matchPath matches path against a template split into segments, appending
-// the values of the {parameters} to vals.
+// matchPath matches an escaped path against a template split into
+// segments, appending the decoded values of the {parameters} to vals. A
+// segment that does not decode, or decodes to "" (for a parameter), "."
+// or "..", matches nothing.
 func matchPath(segs []string, path string, vals []string) ([]string, bool) {
 	if !strings.HasPrefix(path, "/") {
 		return nil, false
@@ -57,6 +67,16 @@ func matchPath(segs []string, path string, vals []string) ([]string, bool) {
 	for i, seg := range segs {
 		part, tail, more := strings.Cut(rest, "/")
 		if more != (i < len(segs)-1) {
+			return nil, false
+		}
+		if strings.IndexByte(part, '%') >= 0 {
+			dec, err := url.PathUnescape(part)
+			if err != nil {
+				return nil, false
+			}
+			part = dec
+		}
+		if part == "." || part == ".." {
 			return nil, false
 		}
 		if len(seg) > 1 && seg[0] == '{' && seg[len(seg)-1] == '}' {
@@ -70,6 +90,28 @@ func matchPath(segs []string, path string, vals []string) ([]string, bool) {
 		rest = tail
 	}
 	return vals, true
+}
+
+// badPathValue checks the decoded path values once, before the generated
+// code reads them: a value with a control character (NUL included) or
+// that is not UTF-8 is refused. It returns the message of the 400, or "".
+func (c *mockCall) badPathValue() string {
+	pi := 0
+	for _, p := range c.op.params {
+		if p.in != "path" {
+			continue
+		}
+		v := c.pathValue(pi)
+		pi++
+		bad := !utf8.ValidString(v)
+		for i := 0; i < len(v) && !bad; i++ {
+			bad = v[i] < 0x20 || v[i] == 0x7f
+		}
+		if bad {
+			return "invalid request: " + Violation{In: "path", Pointer: p.name, Rule: "format", Message: "must be UTF-8 text without control characters, not " + strconv.QuoteToASCII(v)}.String()
+		}
+	}
+	return ""
 }
 
 // pathValue returns the i-th path parameter.

@@ -6,8 +6,8 @@ import (
 )
 
 // TestMockIDBlocks runs three servers as cmd/mock does, each on its own
-// block of order IDs, in the same minute: no ID is issued twice, and
-// block 0 of 1 issues the IDs of a server without the option.
+// block of order IDs, in the same minute: no ID is issued twice; block 0
+// of 1 is the default.
 func TestMockIDBlocks(t *testing.T) {
 	now := time.Date(2026, 12, 4, 7, 30, 0, 0, time.UTC)
 	clock := WithMockClock(func() time.Time { return now })
@@ -26,13 +26,22 @@ func TestMockIDBlocks(t *testing.T) {
 			seen[id] = i
 		}
 	}
+	// Block 0 of 1, and out-of-range values, leave the default: an offset
+	// of the server's own, so that two such servers do not share IDs.
 	plain := newMockServer(testService(), []MockOption{WithMockToken("tok"), clock})
 	one := newMockServer(testService(), []MockOption{WithMockToken("tok"), clock, WithMockIDBlock(0, 1), WithMockIDBlock(5, 3)})
+	if one.cfg.idBlocks != 1 || one.ids.step != 1 || one.ids.offset == plain.ids.offset {
+		t.Errorf("block 0 of 1 (and 5 of 3 ignored): blocks %d, step %d; want the default", one.cfg.idBlocks, one.ids.step)
+	}
 	for range 3 {
 		_, a, _ := call(t, plain, "POST", "/v1/p1/order", `{"name":"a","count":2}`, tokenHdr)
 		_, b, _ := call(t, one, "POST", "/v1/p1/order", `{"name":"a","count":2}`, tokenHdr)
-		if a["order_id"] != b["order_id"] {
-			t.Errorf("block 0 of 1 issued %v, the default %v (block 5 of 3 must be ignored)", b["order_id"], a["order_id"])
+		ida, _ := a["order_id"].(string)
+		idb, _ := b["order_id"].(string)
+		_, dupA := seen[ida]
+		_, dupB := seen[idb]
+		if ida == "" || ida == idb || dupA || dupB {
+			t.Errorf("default servers issued %q and %q (or one of the blocks' IDs)", ida, idb)
 		}
 	}
 }

@@ -8,35 +8,31 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 	"strings"
 	"time"
-)
-
-// Order IDs look like Huawei Cloud's: "CS", the minute as yymmddHHMM in
-// China Standard Time, and five upper-case letters. The letters number the
-// orders of a minute through a bijection of [0, 26^5), so IDs never repeat
-// within a minute and do not look sequential.
-const (
-	mockIDSpace  = 26 * 26 * 26 * 26 * 26
-	mockIDStride = 7919 // prime, coprime with 26^5
-	mockIDOffset = 4321
 )
 
 // mockRecord is one call as received; rendered into a MockRequest or
 // MockOrder only when asked for, so that the hot path copies pointers. The
 // body is kept as the bytes received (one pointer-free allocation, cheap
-// for the garbage collector) and decoded again when read.
+// for the garbage collector) and decoded again when read; a body too large
+// to keep, or of a rejected call, is kept as its size and digest.
 type mockRecord struct {
-	time    time.Time
-	op      *mockOperation
-	method  string
-	url     *url.URL
-	header  http.Header
-	body    []byte
-	status  int
-	code    string
-	msg     string
-	orderID string
+	time     time.Time
+	op       *mockOperation
+	method   string
+	url      *url.URL
+	header   http.Header
+	pathVals []string // decoded path parameter values, template order
+	body     []byte
+	bodySize int
+	bodySum  string // hex SHA-256 of a body not kept
+	status   int
+	code     string
+	msg      string
+	orderID  string
+	size     int64 // what the record holds, as recordSize counts it
 }
 
 // MockRequest is one call the mock received, with secrets redacted.
@@ -53,11 +49,17 @@ type MockRequest struct {
 	Header http.Header `json:"header"`
 	// Body is the decoded body as JSON, secrets replaced by "******"; nil
 	// when the body was absent or not JSON.
-	Body      json.RawMessage `json:"body,omitempty"`
-	Status    int             `json:"status"`
-	ErrorCode string          `json:"error_code,omitempty"`
-	ErrorMsg  string          `json:"error_msg,omitempty"`
-	OrderID   string          `json:"order_id,omitempty"`
+	Body json.RawMessage `json:"body,omitempty"`
+	// BodySize is the length of the body read; 0 when there was none or
+	// the call was refused before its body was read.
+	BodySize int `json:"body_size,omitempty"`
+	// BodySHA256 is the hex SHA-256 of a body that was read but not kept:
+	// that of a rejected call, or one over the record size limit.
+	BodySHA256 string `json:"body_sha256,omitempty"`
+	Status     int    `json:"status"`
+	ErrorCode  string `json:"error_code,omitempty"`
+	ErrorMsg   string `json:"error_msg,omitempty"`
+	OrderID    string `json:"order_id,omitempty"`
 }
 
 // MockOrder is one order the mock accepted.
@@ -66,8 +68,11 @@ type MockOrder struct {
 	Operation string            `json:"operation"`
 	Time      time.Time         `json:"time"`
 	Params    map[string]string `json:"params,omitempty"`
-	// Body is the order's request body as JSON, secrets replaced.
-	Body json.RawMessage `json:"body"`
+	// Body is the order's request body as JSON, secrets replaced; null
+	// when it was over the record size limit (see BodySHA256).
+	Body       json.RawMessage `json:"body"`
+	BodySize   int             `json:"body_size,omitempty"`
+	BodySHA256 string          `json:"body_sha256,omitempty"`
 }
 
 // MockFault programs failures. A fault applies to the calls of Operation
@@ -77,6 +82,9 @@ type MockOrder struct {
 // and, when Status is set, answers with Status, ErrorCode and ErrorMsg
 // instead of serving the call. Count > 0 removes the fault after it has
 // applied Count times; Count 0 keeps it until ClearFaults or Reset.
+// Latency is at most an hour, and a call waits no longer than the server's
+// write timeout (after which no reply can reach the client); at most 1000
+// faults are in force at once.
 type MockFault struct {
 	Operation string        `json:"operation,omitempty"`
 	Count     int           `json:"count,omitempty"`
@@ -97,75 +105,9 @@ type mockFault struct {
 	rng  *rand.Rand
 }
 
-// record appends the call to the request log.
-func (m *MockServer) record(c *mockCall, rep *mockReply) {
-	r := c.req
-	rec := mockRecord{
-		time: m.cfg.now(), op: c.op, method: r.Method, url: r.URL, header: r.Header,
-		body: c.body, status: rep.status, code: rep.code, msg: rep.msg, orderID: c.orderID,
-	}
-	m.mu.Lock()
-	if len(m.records) >= m.cfg.maxRecords {
-		n := copy(m.records, m.records[len(m.records)/2:])
-		clear(m.records[n:])
-		m.dropped += len(m.records) - n
-		m.records = m.records[:n]
-	}
-	m.records = append(m.records, rec)
-	m.mu.Unlock()
-}
-
-// newOrder assigns an order ID to c and stores the order.
-func (m *MockServer) newOrder(c *mockCall) (string, error) {
-	now := m.cfg.now()
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	minute := now.Unix() / 60
-	// Never go back to a minute already used: a clock that steps back
-	// keeps the current stamp rather than risk a repeated ID.
-	if minute > m.idMinute || m.idPrefix == "" {
-		m.idMinute, m.idSeq = max(minute, m.idMinute), 0
-		m.idPrefix = "CS" + time.Unix(m.idMinute*60, 0).In(m.zone).Format("0601021504")
-	}
-	prefix := m.idPrefix
-	var id string
-	for {
-		block := mockIDSpace / m.cfg.idBlocks
-		if m.idSeq >= block {
-			return "", errors.New("order ID space of this minute is exhausted; retry in a minute")
-		}
-		n := ((m.cfg.idBlock*block+m.idSeq)*mockIDStride + mockIDOffset) % mockIDSpace
-		m.idSeq++
-		var letters [5]byte
-		for i := 4; i >= 0; i-- {
-			letters[i] = byte('A' + n%26)
-			n /= 26
-		}
-		id = prefix + string(letters[:])
-		if _, dup := m.orderIdx[id]; !dup {
-			break
-		}
-	}
-	if len(m.orders) >= m.cfg.maxRecords {
-		n := copy(m.orders, m.orders[len(m.orders)/2:])
-		clear(m.orders[n:])
-		m.orders = m.orders[:n]
-		clear(m.orderIdx)
-		for i, o := range m.orders {
-			m.orderIdx[o.orderID] = i
-		}
-	}
-	r := c.req
-	// Params and body are rendered when the orders are read.
-	m.orders = append(m.orders, mockRecord{
-		time: now, op: c.op, method: r.Method, url: r.URL, header: r.Header, body: c.body, orderID: id,
-	})
-	m.orderIdx[id] = len(m.orders) - 1
-	return id, nil
-}
-
-// Requests returns every call received since the last Reset (the newest
-// 100000 by default), oldest first.
+// Requests returns the calls received since the last Reset, oldest first:
+// the newest that fit the record limits (100000 calls and 8 MB by
+// default; see WithMockMaxRecords and WithMockMaxRecordBytes).
 func (m *MockServer) Requests() []MockRequest {
 	m.mu.Lock()
 	recs := append([]mockRecord(nil), m.records...)
@@ -176,6 +118,7 @@ func (m *MockServer) Requests() []MockRequest {
 			Time: rec.time, Method: rec.method, Path: rec.url.Path, Query: rec.url.RawQuery,
 			Header: redactHeader(rec.header, rec.op), Status: rec.status,
 			ErrorCode: rec.code, ErrorMsg: rec.msg, OrderID: rec.orderID,
+			BodySize: rec.bodySize, BodySHA256: rec.bodySum,
 		}
 		if rec.op != nil {
 			out[i].Operation = rec.op.id
@@ -215,7 +158,10 @@ func (m *MockServer) Order(id string) (MockOrder, bool) {
 
 // orderOf renders a kept order.
 func orderOf(src *mockRecord) MockOrder {
-	o := MockOrder{ID: src.orderID, Operation: src.op.id, Time: src.time, Params: recordParams(src), Body: recordBody(src)}
+	o := MockOrder{
+		ID: src.orderID, Operation: src.op.id, Time: src.time, Params: recordParams(src), Body: recordBody(src),
+		BodySize: src.bodySize, BodySHA256: src.bodySum,
+	}
 	if o.Body == nil {
 		o.Body = json.RawMessage("null")
 	}
@@ -230,6 +176,14 @@ func (m *MockServer) AddFault(f MockFault) error {
 
 // addFault is AddFault returning the fault as stored.
 func (m *MockServer) addFault(f MockFault) (MockFault, error) {
+	// Checked in milliseconds first: a huge latency_ms would overflow
+	// time.Duration.
+	switch {
+	case f.LatencyMS < 0 || f.Latency < 0:
+		return f, errors.New("fault latency is negative: want 0 or more")
+	case f.LatencyMS > mockMaxFaultLatency.Milliseconds() || f.Latency > mockMaxFaultLatency:
+		return f, fmt.Errorf("fault latency_ms %d: want at most %d (%v)", max(f.LatencyMS, f.Latency.Milliseconds()), mockMaxFaultLatency.Milliseconds(), mockMaxFaultLatency)
+	}
 	if f.Latency == 0 && f.LatencyMS > 0 {
 		f.Latency = time.Duration(f.LatencyMS) * time.Millisecond
 	}
@@ -254,9 +208,12 @@ func (m *MockServer) addFault(f MockFault) (MockFault, error) {
 	}
 	mf := &mockFault{MockFault: f, left: f.Count, rng: rand.New(rand.NewPCG(f.Seed, f.Seed^0x9e3779b97f4a7c15))}
 	m.mu.Lock()
+	defer m.mu.Unlock()
+	if len(m.faults) >= mockMaxFaults {
+		return f, fmt.Errorf("%d faults in force already: clear some first", len(m.faults))
+	}
 	m.faults = append(m.faults, mf)
 	m.nFaults.Store(int32(len(m.faults)))
-	m.mu.Unlock()
 	return f, nil
 }
 
@@ -283,13 +240,22 @@ func (m *MockServer) ClearFaults() {
 
 // Reset forgets requests, orders and faults. Order IDs stay unique across
 // resets.
+//
+// The memory of the records goes back to the operating system at once when
+// it was large (4 MB or more): a mock left running must not keep the peak
+// of a past test.
 func (m *MockServer) Reset() {
 	m.mu.Lock()
+	freed := m.recordBytes + m.orderBytes
 	m.records, m.orders, m.faults = nil, nil, nil
-	clear(m.orderIdx)
+	m.orderIdx = map[string]int{}
+	m.recordBytes, m.orderBytes = 0, 0
 	m.dropped = 0
 	m.nFaults.Store(0)
 	m.mu.Unlock()
+	if freed >= mockFreeOnReset {
+		debug.FreeOSMemory()
+	}
 }
 
 // hasOperation reports whether the service has operation id.
@@ -331,6 +297,11 @@ func (m *MockServer) applyFaults(c *mockCall) (mockReply, bool) {
 	}
 	m.nFaults.Store(int32(len(m.faults)))
 	m.mu.Unlock()
+	// Beyond the write timeout no reply can reach the client: waiting
+	// longer would only hold a goroutine.
+	if w := m.cfg.timeouts.Write; w > 0 && delay > w {
+		delay = w
+	}
 	if delay > 0 {
 		sleepCtx(c.req.Context(), delay)
 	}
@@ -383,8 +354,7 @@ func recordParams(rec *mockRecord) map[string]string {
 		return nil
 	}
 	out := map[string]string{}
-	var arr [8]string
-	vals, _ := matchPath(rec.op.segs, rec.url.Path, arr[:0])
+	vals := rec.pathVals
 	var query url.Values
 	pi := 0
 	for _, p := range rec.op.params {

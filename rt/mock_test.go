@@ -162,8 +162,8 @@ func TestMockOrderAndRecords(t *testing.T) {
 		t.Fatalf("status %d: %v", status, out)
 	}
 	id, _ := out["order_id"].(string)
-	if !regexp.MustCompile(`^CS2508251714[A-Z]{5}$`).MatchString(id) {
-		t.Errorf("order_id %q, want CS2508251714 and five letters", id)
+	if !regexp.MustCompile(`^CS2508251714[A-Z]{10}$`).MatchString(id) {
+		t.Errorf("order_id %q, want CS2508251714 and ten letters", id)
 	}
 	if hdr.Get("X-Request-Id") == "" {
 		t.Error("no X-Request-Id")
@@ -409,12 +409,20 @@ func TestMockRecordCap(t *testing.T) {
 func TestMatchPath(t *testing.T) {
 	segs := []string{"v1", "{project_id}", "period", "order"}
 	for path, want := range map[string]string{
-		"/v1/p/period/order":  "[p]",
-		"/v1/p/period/order/": "no",
-		"/v1/p/period":        "no",
-		"v1/p/period/order":   "no",
-		"/v1//period/order":   "no",
-		"/v2/p/period/order":  "no",
+		"/v1/p/period/order":      "[p]",
+		"/v1/p/period/order/":     "no",
+		"/v1/p/period":            "no",
+		"v1/p/period/order":       "no",
+		"/v1//period/order":       "no",
+		"/v2/p/period/order":      "no",
+		"/v1/a%2Fb/period/order":  "[a/b]",
+		"/v1/%70/period/order":    "[p]",
+		"/v1/../period/order":     "no",
+		"/v1/./period/order":      "no",
+		"/v1/%2e%2E/period/order": "no",
+		"/v1/%2E/period/order":    "no",
+		"/v1/p/%2e%2e/order":      "no",
+		"/v1/%zz/period/order":    "no",
 	} {
 		vals, ok := matchPath(segs, path, nil)
 		got := "no"

@@ -1,6 +1,5 @@
 // Command mock serves the generated mock servers of every service (DSC,
-// DBSS, HSS, CBH, CCM, DCS, DLI, SecMaster, WAF) on one address, for tests
-// in any language:
+// DBSS, HSS) on one address, for tests in any language:
 //
 //	go run ./cmd/mock --addr 127.0.0.1:8080 [--ak AK --sk SK] [--token TOKEN]
 //
@@ -8,17 +7,26 @@
 // paths do not overlap). With --ak/--sk, AK/SK signatures are verified
 // (SDK-HMAC-SHA256, X-Sdk-Date within 15 minutes); with --token, that
 // X-Auth-Token is accepted; with neither, the mock is permissive and any
-// well-formed credentials pass. It prints "listening on http://ADDR" once it
-// accepts connections, logs one line per call on stderr (unless --quiet),
-// and shuts down gracefully on SIGINT or SIGTERM.
+// well-formed credentials pass. On stderr it prints a banner (services,
+// paths, auth mode, admin API, limits, and a warning when any credentials
+// pass or the admin API is reachable beyond loopback) and then one line per
+// call (method, path, operation, status, order ID or error code, duration)
+// unless --quiet; on stdout, "listening on http://ADDR" once it accepts
+// connections. It shuts down gracefully on SIGINT or SIGTERM.
+//
+// Whatever its clients do, it stays small: read, write and idle timeouts
+// on every connection (--read-header-timeout, --read-timeout,
+// --write-timeout, --idle-timeout), bodies read only after the headers'
+// credentials pass and never sized from Content-Length (--max-body,
+// --max-inflight), and the requests and orders it keeps bounded in count
+// and bytes (--max-records, --max-record-bytes, --max-record-body).
 //
 // The test-control API is under /__mock/: /__mock/requests, /__mock/orders,
 // /__mock/orders/{id}, /__mock/faults and /__mock/reset act on every
 // service at once (lists are merged; a fault with an "operation" goes to
-// the service that has it); /__mock/{dsc,dbss,hss,cbh,ccm,dcs,dli,secmaster,waf}/...
-// act on one.
+// the service that has it); /__mock/{dsc,dbss,hss}/... act on one.
 //
-// It imports the generated mock packages, never the generator.
+// It imports the generated mock packages and rt, never the generator.
 package main
 
 import (
@@ -31,22 +39,10 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"slices"
 	"syscall"
 	"time"
 
 	"github.com/spf13/pflag"
-
-	"github.com/hwcorder/ordergen/generated/cbh/cbhmock"
-	"github.com/hwcorder/ordergen/generated/ccm/ccmmock"
-	"github.com/hwcorder/ordergen/generated/dbss/dbssmock"
-	"github.com/hwcorder/ordergen/generated/dcs/dcsmock"
-	"github.com/hwcorder/ordergen/generated/dli/dlimock"
-	"github.com/hwcorder/ordergen/generated/dsc/dscmock"
-	"github.com/hwcorder/ordergen/generated/hss/hssmock"
-	"github.com/hwcorder/ordergen/generated/secmaster/secmastermock"
-	"github.com/hwcorder/ordergen/generated/waf/wafmock"
-	"github.com/hwcorder/ordergen/rt"
 )
 
 // config is what the flags say.
@@ -55,8 +51,15 @@ type config struct {
 	ak, sk string
 	tokens []string
 	quiet  bool
-	// maxRecords bounds the requests and orders each service keeps.
-	maxRecords int
+	// maxRecords and maxRecordBytes bound the requests and orders each
+	// service keeps; bodies over maxRecordBody are kept as a digest.
+	maxRecords     int
+	maxRecordBytes int64
+	maxRecordBody  int64
+	maxBody        int64
+	maxInflight    int64
+	// timeouts as net/http reads them: 0 is no limit.
+	readHeaderTimeout, readTimeout, writeTimeout, idleTimeout time.Duration
 }
 
 func main() {
@@ -82,11 +85,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	logger := log.New(stderr, "", log.LstdFlags|log.Lmicroseconds)
-	var h http.Handler = newMux(services(cfg))
+	svcs := services(cfg, logger)
+	var h http.Handler = newMux(svcs)
 	if !cfg.quiet {
 		h = logged(h, logger)
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: cfg.readHeaderTimeout,
+		ReadTimeout:       cfg.readTimeout,
+		WriteTimeout:      cfg.writeTimeout,
+		IdleTimeout:       cfg.idleTimeout,
+		MaxHeaderBytes:    64 << 10, // as the generated Start: ample for IAM tokens
+	}
+	io.WriteString(stderr, banner(cfg, ln.Addr(), svcs))
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	fmt.Fprintf(stdout, "listening on http://%s\n", ln.Addr())
@@ -105,81 +117,4 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-// parseFlags reads the command line into a config.
-func parseFlags(args []string, stderr io.Writer) (config, error) {
-	var cfg config
-	fs := pflag.NewFlagSet("mock", pflag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free one)")
-	fs.StringVar(&cfg.ak, "ak", "", "access key whose AK/SK signatures are accepted")
-	fs.StringVar(&cfg.sk, "sk", "", "secret key of --ak")
-	fs.StringArrayVar(&cfg.tokens, "token", nil, "X-Auth-Token value to accept (repeatable)")
-	fs.BoolVar(&cfg.quiet, "quiet", false, "do not log each call")
-	fs.IntVar(&cfg.maxRecords, "max-records", 100000, "requests and orders kept per service (the oldest half goes beyond it)")
-	if err := fs.Parse(args); err != nil {
-		return cfg, err
-	}
-	switch {
-	case fs.NArg() > 0:
-		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
-	case (cfg.ak == "") != (cfg.sk == ""):
-		return cfg, errors.New("--ak and --sk go together")
-	}
-	return cfg, nil
-}
-
-// services builds one mock per generated package, configured alike; each
-// draws its order IDs from its own block, so that no two services issue
-// the same ID. DSC comes first: it answers paths no service has.
-func services(cfg config) []service {
-	opts := []rt.MockOption{rt.WithMockMaxRecords(cfg.maxRecords)}
-	if len(cfg.tokens) > 0 {
-		opts = append(opts, rt.WithMockToken(cfg.tokens...))
-	}
-	if cfg.ak != "" {
-		opts = append(opts, rt.WithMockKey(cfg.ak, cfg.sk))
-	}
-	builds := []struct {
-		name string
-		new  func(...rt.MockOption) *rt.MockServer
-	}{
-		{"dsc", dscmock.NewServer},
-		{"dbss", dbssmock.NewServer},
-		{"hss", hssmock.NewServer},
-		{"cbh", cbhmock.NewServer},
-		{"ccm", ccmmock.NewServer},
-		{"dcs", dcsmock.NewServer},
-		{"dli", dlimock.NewServer},
-		{"secmaster", secmastermock.NewServer},
-		{"waf", wafmock.NewServer},
-	}
-	out := make([]service, len(builds))
-	for i, b := range builds {
-		own := append(slices.Clip(opts), rt.WithMockIDBlock(i, len(builds)))
-		out[i] = service{name: b.name, mock: b.new(own...)}
-	}
-	return out
-}
-
-// logged logs one line per call: method, path, status, duration.
-func logged(h http.Handler, logger *log.Logger) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
-		h.ServeHTTP(sw, r)
-		logger.Printf("%s %s %d %s", r.Method, r.URL.RequestURI(), sw.status, time.Since(start).Round(time.Microsecond))
-	})
-}
-
-// statusWriter remembers the status written.
-type statusWriter struct {
-	http.ResponseWriter
-	status int
-}
-
-func (w *statusWriter) WriteHeader(code int) {
-	w.status = code
-	w.ResponseWriter.WriteHeader(code)
 }

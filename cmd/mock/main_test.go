@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"syscall"
@@ -152,15 +153,29 @@ func TestCommand(t *testing.T) {
 		t.Fatal("no exit after SIGTERM")
 	}
 	logs := stderr.String()
-	// One line per call (admin requests included), then the shutdown line.
-	var callLines int
+	// The banner, one line per call (method, path, operation, status,
+	// order ID or error code, duration) and per admin request, then the
+	// shutdown line.
+	callLine := regexp.MustCompile(`^\d{4}/\d\d/\d\d [\d:.]+ (POST|DELETE) /v\S* (-|Create\w+) \d{3} (order_id=CS\d{10}[A-Z]{10}|error_code=\S+) \d\S*s$`)
+	var callLines, adminLines int
 	for _, l := range strings.Split(strings.TrimSpace(logs), "\n") {
-		if strings.Contains(l, " /v") {
+		switch {
+		case callLine.MatchString(l):
 			callLines++
+		case strings.Contains(l, " /__mock/") && strings.Contains(l, " admin "):
+			adminLines++
 		}
 	}
-	if want := len(calls) + 2; callLines != want || !strings.Contains(logs, "shutting down") {
-		t.Errorf("%d call log lines, want %d, and a shutdown line:\n%s", callLines, want, logs)
+	if want := len(calls) + 2; callLines != want || adminLines != 6 || !strings.Contains(logs, "shutting down") {
+		t.Errorf("%d call log lines, want %d; %d admin lines, want 6; and a shutdown line:\n%s", callLines, want, adminLines, logs)
+	}
+	for _, s := range []string{"mock: serving 9 services on " + base, "hss   POST /v5/{project_id}/quotas/orders CreateQuotasOrder", "auth: 1 X-Auth-Token value(s) or AK/SK signatures of 1 access key(s)", "admin API (no credentials): " + base + "/__mock/"} {
+		if !strings.Contains(logs, s) {
+			t.Errorf("banner lacks %q:\n%s", s, logs)
+		}
+	}
+	if strings.Contains(logs, "WARNING") {
+		t.Errorf("warnings with credentials configured, on loopback:\n%s", logs)
 	}
 }
 

@@ -14,7 +14,9 @@ import (
 // mockServer is what every generated MockServer offers.
 type mockServer interface {
 	http.Handler
-	Handles(path string) bool
+	Handles(escapedPath string) bool
+	Routes() []string
+	AuthMode() string
 }
 
 // service is one generated mock and its name in /__mock/{name}/.
@@ -39,7 +41,7 @@ func (m *mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for _, s := range m.services {
-		if s.mock.Handles(r.URL.Path) {
+		if s.mock.Handles(r.URL.EscapedPath()) {
 			s.mock.ServeHTTP(w, r)
 			return
 		}

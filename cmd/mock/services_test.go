@@ -20,7 +20,7 @@ func TestServicesOwnTheirPaths(t *testing.T) {
 		"/v1/" + p + "/cbs/period/order/extra":                                       "",
 		"/v1/private-certificate-authorities":                                        "",
 	}
-	svcs := services(config{maxRecords: 10})
+	svcs := services(config{maxRecords: 10}, nil)
 	if len(svcs) != 9 {
 		t.Errorf("%d services, want 9", len(svcs))
 	}

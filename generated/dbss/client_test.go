@@ -26,7 +26,7 @@ const (
 )
 
 // clientOrderID is Huawei's order ID format as the mock issues it.
-var clientOrderID = regexp.MustCompile(`^CS[0-9]{10}[A-Z]{5}$`)
+var clientOrderID = regexp.MustCompile(`^CS[0-9]{10}[A-Z]{10}$`)
 
 // clientOrder is the spec's example order.
 func clientOrder() *dbss.ChargeOrderDbssNew {
@@ -69,7 +69,7 @@ func TestClientPlacesSignedOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	if res.OrderID == nil || !clientOrderID.MatchString(*res.OrderID) {
-		t.Fatalf("order_id = %v, want CS + 10 digits + 5 letters", res.OrderID)
+		t.Fatalf("order_id = %v, want CS + 10 digits + 10 letters", res.OrderID)
 	}
 	o, ok := m.Order(*res.OrderID)
 	if !ok || o.Operation != "CreateDbOmInstancePeriod" || o.Params["project_id"] != clientProject {

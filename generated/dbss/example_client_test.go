@@ -83,7 +83,7 @@ func ExampleClient_CreateDbOmInstancePeriod() {
 		fmt.Println("service said:", apiErr.StatusCode, apiErr.ErrorCode)
 	}
 	// Output:
-	// order CS... placed (17 characters)
+	// order CS... placed (22 characters)
 	// refused: /deploy_mode: enum: must be one of "CLOUD", "OUTSIDE"
 	// refused: /product_infos: required: is required
 	// service said: 401 APIGW.0301

@@ -105,8 +105,8 @@ func TestMockValidOrder(t *testing.T) {
 		t.Fatalf("reply does not fit the response schema: %v %v: %s", err, resp.Validate(), r.raw)
 	}
 	id := r.body["order_id"].(string)
-	if !regexp.MustCompile(`^CS\d{10}[A-Z]{5}$`).MatchString(id) || r.body["code"] != "0" || r.body["description"] != "Success" {
-		t.Errorf("reply %s: want the spec example with a fresh CS+10 digits+5 letters order_id", r.raw)
+	if !regexp.MustCompile(`^CS\d{10}[A-Z]{10}$`).MatchString(id) || r.body["code"] != "0" || r.body["description"] != "Success" {
+		t.Errorf("reply %s: want the spec example with a fresh CS+10 digits+10 letters order_id", r.raw)
 	}
 	o, ok := m.Order(id)
 	if !ok {

@@ -73,7 +73,7 @@ func ExampleClient_CreateProductOrder() {
 		fmt.Println("service said:", apiErr.StatusCode, apiErr.ErrorCode)
 	}
 	// Output:
-	// order CS... placed (17 characters)
+	// order CS... placed (22 characters)
 	// refused: /period_type: enum: must be one of 2, 3
 	// refused: /product_infos: required: is required
 	// service said: 401 APIGW.0301

@@ -49,7 +49,7 @@ func TestMockOrders(t *testing.T) {
 	tok := map[string]string{"X-Auth-Token": "tok"}
 	st, out := post(t, m.URL(), orderPath, validOrder, tok)
 	id, _ := out["order_id"].(string)
-	if st != 200 || !regexp.MustCompile(`^CS\d{10}[A-Z]{5}$`).MatchString(id) || len(out) != 1 {
+	if st != 200 || !regexp.MustCompile(`^CS\d{10}[A-Z]{10}$`).MatchString(id) || len(out) != 1 {
 		t.Fatalf("valid order: %d %v, want 200 and only a fresh order_id", st, out)
 	}
 	if o, ok := m.Order(id); !ok || o.Params["project_id"] != "p1" {

@@ -65,7 +65,7 @@ func ExampleClient_CreateQuotasOrder() {
 		fmt.Println("service said:", apiErr.StatusCode, apiErr.ErrorCode)
 	}
 	// Output:
-	// order CS... placed (17 characters)
+	// order CS... placed (22 characters)
 	// refused: /resource_spec_code: enum: must be one of "hss.version.basic", "hss.version.advanced", "hss.version.enterprise", "hss.version.premium", "hss.version.wtp", "hss.version.container.enterprise"
 	// refused: /period_type: enum: must be one of 2, 3
 	// service said: 401 APIGW.0301

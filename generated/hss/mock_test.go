@@ -46,7 +46,7 @@ func TestMockOrders(t *testing.T) {
 	tok := map[string]string{"X-Auth-Token": "tok"}
 	st, out := post(t, m.URL(), orderPath+"?enterprise_project_id=0", validOrder, tok)
 	id, _ := out["order_id"].(string)
-	if st != 200 || !regexp.MustCompile(`^CS\d{10}[A-Z]{5}$`).MatchString(id) {
+	if st != 200 || !regexp.MustCompile(`^CS\d{10}[A-Z]{10}$`).MatchString(id) {
 		t.Fatalf("valid order: %d %v", st, out)
 	}
 	if o, ok := m.Order(id); !ok || o.Params["enterprise_project_id"] != "0" || o.Params["project_id"] != "p1" {

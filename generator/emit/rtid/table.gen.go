@@ -32,6 +32,9 @@ func DecodeError() *jen.Statement { return jen.Qual(ImportPath, "DecodeError") }
 // Decoder is rt.Decoder.
 func Decoder() *jen.Statement { return jen.Qual(ImportPath, "Decoder") }
 
+// DefaultMockTimeouts is rt.DefaultMockTimeouts.
+func DefaultMockTimeouts() *jen.Statement { return jen.Qual(ImportPath, "DefaultMockTimeouts") }
+
 // EnforceVersion is rt.EnforceVersion.
 func EnforceVersion() *jen.Statement { return jen.Qual(ImportPath, "EnforceVersion") }
 
@@ -88,6 +91,9 @@ func MockServer() *jen.Statement { return jen.Qual(ImportPath, "MockServer") }
 
 // MockService is rt.MockService.
 func MockService() *jen.Statement { return jen.Qual(ImportPath, "MockService") }
+
+// MockTimeouts is rt.MockTimeouts.
+func MockTimeouts() *jen.Statement { return jen.Qual(ImportPath, "MockTimeouts") }
 
 // NewClient is rt.NewClient.
 func NewClient() *jen.Statement { return jen.Qual(ImportPath, "NewClient") }
@@ -176,11 +182,26 @@ func WithMockIDBlock() *jen.Statement { return jen.Qual(ImportPath, "WithMockIDB
 // WithMockKey is rt.WithMockKey.
 func WithMockKey() *jen.Statement { return jen.Qual(ImportPath, "WithMockKey") }
 
+// WithMockLogger is rt.WithMockLogger.
+func WithMockLogger() *jen.Statement { return jen.Qual(ImportPath, "WithMockLogger") }
+
 // WithMockMaxBody is rt.WithMockMaxBody.
 func WithMockMaxBody() *jen.Statement { return jen.Qual(ImportPath, "WithMockMaxBody") }
 
+// WithMockMaxInflight is rt.WithMockMaxInflight.
+func WithMockMaxInflight() *jen.Statement { return jen.Qual(ImportPath, "WithMockMaxInflight") }
+
+// WithMockMaxRecordBody is rt.WithMockMaxRecordBody.
+func WithMockMaxRecordBody() *jen.Statement { return jen.Qual(ImportPath, "WithMockMaxRecordBody") }
+
+// WithMockMaxRecordBytes is rt.WithMockMaxRecordBytes.
+func WithMockMaxRecordBytes() *jen.Statement { return jen.Qual(ImportPath, "WithMockMaxRecordBytes") }
+
 // WithMockMaxRecords is rt.WithMockMaxRecords.
 func WithMockMaxRecords() *jen.Statement { return jen.Qual(ImportPath, "WithMockMaxRecords") }
+
+// WithMockTimeouts is rt.WithMockTimeouts.
+func WithMockTimeouts() *jen.Statement { return jen.Qual(ImportPath, "WithMockTimeouts") }
 
 // WithMockToken is rt.WithMockToken.
 func WithMockToken() *jen.Statement { return jen.Qual(ImportPath, "WithMockToken") }
@@ -279,6 +300,8 @@ const (
 	MockOperationReplyTail    = "ReplyTail"
 	MockOperationStatus       = "Status"
 	MockOrderBody             = "Body"
+	MockOrderBodySHA256       = "BodySHA256"
+	MockOrderBodySize         = "BodySize"
 	MockOrderID               = "ID"
 	MockOrderOperation        = "Operation"
 	MockOrderParams           = "Params"
@@ -287,6 +310,8 @@ const (
 	MockParamName             = "Name"
 	MockParamSecret           = "Secret"
 	MockRequestBody           = "Body"
+	MockRequestBodySHA256     = "BodySHA256"
+	MockRequestBodySize       = "BodySize"
 	MockRequestErrorCode      = "ErrorCode"
 	MockRequestErrorMsg       = "ErrorMsg"
 	MockRequestHeader         = "Header"
@@ -299,6 +324,7 @@ const (
 	MockRequestStatus         = "Status"
 	MockRequestTime           = "Time"
 	MockServerAddFault        = "AddFault"
+	MockServerAuthMode        = "AuthMode"
 	MockServerClearFaults     = "ClearFaults"
 	MockServerClose           = "Close"
 	MockServerFaults          = "Faults"
@@ -307,6 +333,7 @@ const (
 	MockServerOrders          = "Orders"
 	MockServerRequests        = "Requests"
 	MockServerReset           = "Reset"
+	MockServerRoutes          = "Routes"
 	MockServerServeHTTP       = "ServeHTTP"
 	MockServerStart           = "Start"
 	MockServerStartForTest    = "StartForTest"
@@ -315,6 +342,10 @@ const (
 	MockServiceInvalidCode    = "InvalidCode"
 	MockServiceName           = "Name"
 	MockServiceOperations     = "Operations"
+	MockTimeoutsIdle          = "Idle"
+	MockTimeoutsRead          = "Read"
+	MockTimeoutsReadHeader    = "ReadHeader"
+	MockTimeoutsWrite         = "Write"
 	NullableGet               = "Get"
 	NullableIsZero            = "IsZero"
 	NullableMarshalJSON       = "MarshalJSON"
@@ -350,6 +381,7 @@ var _ = [...]any{
 	(*rt.Client)(nil),
 	(*rt.DecodeError)(nil),
 	(*rt.Decoder)(nil),
+	rt.DefaultMockTimeouts,
 	(*rt.EnforceVersion)(nil),
 	rt.GenVersion,
 	rt.InvalidRequest,
@@ -369,6 +401,7 @@ var _ = [...]any{
 	(*rt.MockRequest)(nil),
 	(*rt.MockServer)(nil),
 	(*rt.MockService)(nil),
+	(*rt.MockTimeouts)(nil),
 	rt.NewClient,
 	rt.NewDecoder,
 	rt.NewMockServer,
@@ -398,8 +431,13 @@ var _ = [...]any{
 	rt.WithMockClock,
 	rt.WithMockIDBlock,
 	rt.WithMockKey,
+	rt.WithMockLogger,
 	rt.WithMockMaxBody,
+	rt.WithMockMaxInflight,
+	rt.WithMockMaxRecordBody,
+	rt.WithMockMaxRecordBytes,
 	rt.WithMockMaxRecords,
+	rt.WithMockTimeouts,
 	rt.WithMockToken,
 	rt.WithProjectID,
 	rt.WithRetry,
@@ -483,6 +521,8 @@ var _ = [...]any{
 	rt.MockOperation{}.ReplyTail,
 	rt.MockOperation{}.Status,
 	rt.MockOrder{}.Body,
+	rt.MockOrder{}.BodySHA256,
+	rt.MockOrder{}.BodySize,
 	rt.MockOrder{}.ID,
 	rt.MockOrder{}.Operation,
 	rt.MockOrder{}.Params,
@@ -491,6 +531,8 @@ var _ = [...]any{
 	rt.MockParam{}.Name,
 	rt.MockParam{}.Secret,
 	rt.MockRequest{}.Body,
+	rt.MockRequest{}.BodySHA256,
+	rt.MockRequest{}.BodySize,
 	rt.MockRequest{}.ErrorCode,
 	rt.MockRequest{}.ErrorMsg,
 	rt.MockRequest{}.Header,
@@ -503,6 +545,7 @@ var _ = [...]any{
 	rt.MockRequest{}.Status,
 	rt.MockRequest{}.Time,
 	(*rt.MockServer).AddFault,
+	(*rt.MockServer).AuthMode,
 	(*rt.MockServer).ClearFaults,
 	(*rt.MockServer).Close,
 	(*rt.MockServer).Faults,
@@ -511,6 +554,7 @@ var _ = [...]any{
 	(*rt.MockServer).Orders,
 	(*rt.MockServer).Requests,
 	(*rt.MockServer).Reset,
+	(*rt.MockServer).Routes,
 	(*rt.MockServer).ServeHTTP,
 	(*rt.MockServer).Start,
 	(*rt.MockServer).StartForTest,
@@ -519,6 +563,10 @@ var _ = [...]any{
 	rt.MockService{}.InvalidCode,
 	rt.MockService{}.Name,
 	rt.MockService{}.Operations,
+	rt.MockTimeouts{}.Idle,
+	rt.MockTimeouts{}.Read,
+	rt.MockTimeouts{}.ReadHeader,
+	rt.MockTimeouts{}.Write,
 	rt.Nullable[int].Get,
 	rt.Nullable[int].IsZero,
 	rt.Nullable[int].MarshalJSON,
