@@ -6,8 +6,9 @@ SPECS := $(basename $(notdir $(wildcard specs/*.yaml)))
 
 all: generate test
 
-## generate: rebuild generated/ from specs/
+## generate: rebuild generated/ from specs/ (and the emitters' table of rt's names)
 generate:
+	@$(GO) test ./generator/emit/rtid -run TestTable -update >/dev/null
 	@for s in $(SPECS); do $(GO) run ./cmd/gen --spec specs/$$s.yaml --out generated/$$s --package $$s || exit 1; done
 	@$(GO) run ./cmd/gen --spec difftest/rich/rich.yaml --out difftest/rich --package rich
 

@@ -44,6 +44,9 @@ type MockOperation struct {
 	// NewBody returns a pointer to a new body value, to render records; nil
 	// when the operation takes no body.
 	NewBody func() any
+	// NoAuth is set when the operation has no security requirement: its
+	// calls need no credentials.
+	NoAuth bool
 }
 
 // MockParam names a parameter for the request record.
@@ -68,7 +71,7 @@ func NewMockServer(svc MockService, opts ...MockOption) *MockServer {
 		in.operations = append(in.operations, &mockOperation{
 			id: op.ID, method: op.Method, path: op.Path, hasBody: op.HasBody,
 			status: op.Status, replyHead: op.ReplyHead, replyTail: op.ReplyTail, hasID: op.HasID,
-			handle: handle, newBody: op.NewBody, params: mockParams(op.Params),
+			handle: handle, newBody: op.NewBody, params: mockParams(op.Params), noAuth: op.NoAuth,
 		})
 	}
 	return newMockServer(in, opts)

@@ -66,6 +66,7 @@ func NewServer(opts ...Option) *Server {
 			NewBody: func() any {
 				return new(rich.Order)
 			},
+			NoAuth:    true,
 			Path:      "/v1/orders",
 			ReplyHead: "{\"ok\":true}",
 			Status:    200,

@@ -137,6 +137,9 @@ func (e *emitter) routeEntry(op *model.Operation, r reply) jen.Code {
 	if r.head != "" {
 		d[jen.Id(rtid.MockOperationReplyHead)] = jen.Lit(r.head)
 	}
+	if len(op.Security) == 0 {
+		d[jen.Id(rtid.MockOperationNoAuth)] = jen.True()
+	}
 	if r.hasID {
 		d[jen.Id(rtid.MockOperationReplyTail)] = jen.Lit(r.tail)
 		d[jen.Id(rtid.MockOperationHasID)] = jen.True()

@@ -294,6 +294,7 @@ const (
 	MockOperationID           = "ID"
 	MockOperationMethod       = "Method"
 	MockOperationNewBody      = "NewBody"
+	MockOperationNoAuth       = "NoAuth"
 	MockOperationParams       = "Params"
 	MockOperationPath         = "Path"
 	MockOperationReplyHead    = "ReplyHead"
@@ -515,6 +516,7 @@ var _ = [...]any{
 	rt.MockOperation{}.ID,
 	rt.MockOperation{}.Method,
 	rt.MockOperation{}.NewBody,
+	rt.MockOperation{}.NoAuth,
 	rt.MockOperation{}.Params,
 	rt.MockOperation{}.Path,
 	rt.MockOperation{}.ReplyHead,
