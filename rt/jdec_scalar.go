@@ -313,6 +313,9 @@ func (d *Decoder) number(want string) ([]byte, bool, bool) {
 // integer reads an integer within [lo, hi]. Like a JSON Schema validator
 // it takes any number with an integral value (2.0, 2e0).
 func (d *Decoder) integer(lo, hi int64, want string) int64 {
+	if n, ok := d.plainInteger(lo, hi); ok {
+		return n
+	}
 	start := d.pos
 	text, plain, ok := d.number(want)
 	if !ok {
@@ -350,6 +353,45 @@ func (d *Decoder) integer(lo, hi int64, want string) int64 {
 		return 0
 	}
 	return int64(f)
+}
+
+// plainInteger reads the common case in one pass: an optional minus and up
+// to 18 digits without a leading zero, ending where a JSON value may end,
+// within [lo, hi]. Anything else (fractions, exponents, long or out of
+// range numbers, syntax errors) is left for integer's general path.
+func (d *Decoder) plainInteger(lo, hi int64) (int64, bool) {
+	if d.peek() == 0 {
+		return 0, false
+	}
+	i, data := d.pos, d.data
+	neg := data[i] == '-'
+	if neg {
+		i++
+	}
+	start := i
+	var n int64
+	for i < len(data) && i-start < 18 && data[i] >= '0' && data[i] <= '9' {
+		n = n*10 + int64(data[i]-'0')
+		i++
+	}
+	if i == start || data[start] == '0' && i-start > 1 {
+		return 0, false
+	}
+	if i < len(data) {
+		switch data[i] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+		default:
+			return 0, false
+		}
+	}
+	if neg {
+		n = -n
+	}
+	if n < lo || n > hi {
+		return 0, false
+	}
+	d.pos = i
+	return n, true
 }
 
 // ws0 returns the offset of the value whose decoding began at start.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 )
 
@@ -168,5 +169,66 @@ func TestPlain8(t *testing.T) {
 			}
 		}
 		check(w)
+	}
+}
+
+// TestIntegerAgainstReference: Int32 and Int64 (fast path and general
+// path alike) accept exactly the JSON numbers with an integral value in
+// range, and read their value, on random number-like texts.
+func TestIntegerAgainstReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	alphabet := "0123456789-.eE+"
+	for range 100000 {
+		n := 1 + r.IntN(22)
+		b := make([]byte, n)
+		for i := range b {
+			if r.IntN(4) == 0 {
+				b[i] = alphabet[r.IntN(len(alphabet))]
+			} else {
+				b[i] = byte('0' + r.IntN(10))
+			}
+		}
+		text := string(b)
+		for _, tc := range []struct {
+			bits   int
+			lo, hi int64
+		}{{32, math.MinInt32, math.MaxInt32}, {64, math.MinInt64, math.MaxInt64}} {
+			var want int64
+			ok := json.Valid(b)
+			if ok {
+				f, err := strconv.ParseFloat(text, 64)
+				ok = err == nil && f == math.Trunc(f) && f >= float64(tc.lo) && f <= float64(tc.hi)
+				if ok {
+					if i, err := strconv.ParseInt(text, 10, 64); err == nil {
+						want = i
+					} else {
+						want = int64(f)
+						ok = f < 9.2e18 // beyond, float64 cannot say which int64
+					}
+				}
+			}
+			for _, wrapped := range []string{text, "[" + text + "]"} {
+				d := NewDecoder([]byte(wrapped))
+				var got int64
+				if wrapped[0] == '[' {
+					d.Array()
+					for m := 0; d.Elem(&m); {
+						got = d.integer(tc.lo, tc.hi, "an integer")
+					}
+				} else {
+					got = d.integer(tc.lo, tc.hi, "an integer")
+				}
+				err := d.End()
+				if ok && (err != nil || got != want) {
+					t.Fatalf("%s (%d bits): got %d, %v; want %d", wrapped, tc.bits, got, err, want)
+				}
+				if !ok && err == nil && json.Valid(b) {
+					f, _ := strconv.ParseFloat(text, 64)
+					if f < 9.2e18 && f > -9.2e18 {
+						t.Fatalf("%s (%d bits): accepted %d", wrapped, tc.bits, got)
+					}
+				}
+			}
+		}
 	}
 }
