@@ -10,13 +10,18 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/hwcorder/ordergen/generated/apig/apigmock"
 	"github.com/hwcorder/ordergen/generated/cbh/cbhmock"
+	"github.com/hwcorder/ordergen/generated/cbr/cbrmock"
 	"github.com/hwcorder/ordergen/generated/ccm/ccmmock"
 	"github.com/hwcorder/ordergen/generated/dbss/dbssmock"
 	"github.com/hwcorder/ordergen/generated/dcs/dcsmock"
 	"github.com/hwcorder/ordergen/generated/dli/dlimock"
 	"github.com/hwcorder/ordergen/generated/dsc/dscmock"
+	"github.com/hwcorder/ordergen/generated/eip/eipmock"
 	"github.com/hwcorder/ordergen/generated/hss/hssmock"
+	"github.com/hwcorder/ordergen/generated/modelarts/modelartsmock"
+	"github.com/hwcorder/ordergen/generated/nat/natmock"
 	"github.com/hwcorder/ordergen/generated/secmaster/secmastermock"
 	"github.com/hwcorder/ordergen/generated/waf/wafmock"
 	"github.com/hwcorder/ordergen/rt"
@@ -104,6 +109,11 @@ func services(cfg config, logger *log.Logger) []service {
 		{"dli", dlimock.NewServer},
 		{"secmaster", secmastermock.NewServer},
 		{"waf", wafmock.NewServer},
+		{"apig", apigmock.NewServer},
+		{"cbr", cbrmock.NewServer},
+		{"eip", eipmock.NewServer},
+		{"modelarts", modelartsmock.NewServer},
+		{"nat", natmock.NewServer},
 	}
 	out := make([]service, len(builds))
 	for i, b := range builds {
