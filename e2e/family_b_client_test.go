@@ -14,6 +14,7 @@ import (
 	"github.com/hwcorder/ordergen/generated/eip"
 	"github.com/hwcorder/ordergen/generated/modelarts"
 	"github.com/hwcorder/ordergen/generated/nat"
+	"github.com/hwcorder/ordergen/generated/workspace"
 )
 
 // recordingTransport passes requests on to http.DefaultTransport and keeps
@@ -123,10 +124,23 @@ func familyBOurs(t *testing.T, url string, hc *http.Client) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	action, workspace := modelarts.ActionType("toPeriod"), "ws 1&2"
-	mr, err := mc.CreateOrderID(ctx, &modelarts.CreateOrderIDParams{Name: "pool-1", ActionType: &action, WorkspaceID: &workspace},
+	action, wsID := modelarts.ActionType("toPeriod"), "ws 1&2"
+	mr, err := mc.CreateOrderID(ctx, &modelarts.CreateOrderIDParams{Name: "pool-1", ActionType: &action, WorkspaceID: &wsID},
 		&modelarts.CreateOrderRequestBody{ActionType: new("toPeriod")})
 	check("modelarts", orderIDOf(mr, func(r *modelarts.CreateOrderIDResponse) *string { return r.ID }), err)
+
+	wc, err := workspace.NewClient(url, workspace.WithAKSK(testAK, testSK), workspace.WithProjectID(testProject), workspace.WithHTTPClient(hc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wsOrder workspace.CreateOrderReq
+	decode(t, &wsOrder, `{"type":"createDesktopPool","resources":[{"period_type":3,"period_num":1,"create_desktop_pool":{
+		"name":"池-1","type":"DYNAMIC","size":2,"product_id":"p","image_type":"private","image_id":"i",
+		"root_volume":{"type":"SSD","size":100},"subnet_ids":["s"],
+		"authorized_objects":[{"object_type":"USER_GROUP","object_id":"g","object_name":"ops","user_group":"administrators"}],
+		"autoscale_policy":{"autoscale_type":"AUTO_CREATED","max_auto_created":10}}}],"extend_param":{"is_auto_pay":"true"}}`)
+	wr, err := wc.CreateOrder(ctx, nil, &wsOrder)
+	check("workspace", orderIDOf(wr, func(r *workspace.CreateOrderResponse) *string { return r.OrderID }), err)
 }
 
 // orderIDOf returns id(r), or nil when r is nil.
@@ -148,8 +162,8 @@ func TestFamilyBClientsAgainstCommand(t *testing.T) {
 	url := startMockCommand(t)
 	rt := &recordingTransport{}
 	familyBOurs(t, url, &http.Client{Transport: rt})
-	if len(rt.reqs) != 9 {
-		t.Fatalf("%d requests sent, want 9 (one per operation)", len(rt.reqs))
+	if len(rt.reqs) != 10 {
+		t.Fatalf("%d requests sent, want 10 (one per operation)", len(rt.reqs))
 	}
 	for i, r := range rt.reqs {
 		got := r.Header.Get("Authorization")

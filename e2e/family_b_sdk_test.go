@@ -19,10 +19,12 @@ import (
 	mamodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/modelarts/v1/model"
 	natsdk "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/nat/v2"
 	natmodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/nat/v2/model"
+	wssdk "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/workspace/v2"
+	wsmodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/workspace/v2/model"
 )
 
 // The official SDK's clients of the second half of the order family (APIG,
-// CBR, EIP, ModelArts, NAT) against cmd/mock, which serves every operation
+// CBR, EIP, ModelArts, NAT, Workspace) against cmd/mock, which serves every operation
 // on one address.
 
 // familyBClients are the SDK clients of those services, all pointed at
@@ -33,6 +35,7 @@ type familyBClients struct {
 	eip  *eipsdk.EipClient
 	ma   *masdk.ModelArtsClient
 	nat  *natsdk.NatClient
+	ws   *wssdk.WorkspaceClient
 }
 
 func newFamilyBClients(t *testing.T, url, sk string) familyBClients {
@@ -51,6 +54,7 @@ func newFamilyBClients(t *testing.T, url, sk string) familyBClients {
 		eip:  eipsdk.NewEipClient(build(eipsdk.EipClientBuilder())),
 		ma:   masdk.NewModelArtsClient(build(masdk.ModelArtsClientBuilder())),
 		nat:  natsdk.NewNatClient(build(natsdk.NatClientBuilder())),
+		ws:   wssdk.NewWorkspaceClient(build(wssdk.WorkspaceClientBuilder())),
 	}
 }
 
@@ -152,6 +156,25 @@ func sdkAPIGPostPayResize() *apigmodel.CreatePostPayResizeOrderRequest {
 func sdkModelArtsOrder() *mamodel.CreateOrderIdRequest {
 	return &mamodel.CreateOrderIdRequest{Name: "pool-0f1e2d3c", ActionType: ptr("toPeriod"), WorkspaceId: ptr("0"),
 		Body: &mamodel.CreateOrderRequestBody{ActionType: ptr("toPeriod")}}
+}
+
+func sdkWorkspaceOrder() *wsmodel.CreateOrderRequest {
+	return &wsmodel.CreateOrderRequest{Body: &wsmodel.CreateOrderReq{
+		Type: "createDesktops", EnterpriseProjectId: ptr("0"),
+		Resources: []wsmodel.Resource{{
+			PeriodType: ptr[int32](2), PeriodNum: ptr[int32](1), IsAutoRenew: ptr[int32](0),
+			CreateDesktops: &wsmodel.CreateDesktopReq{
+				DesktopType: wsmodel.GetCreateDesktopReqDesktopTypeEnum().DEDICATED, AvailabilityZone: ptr("cn-north-4a"),
+				ProductId: "workspace.x86.ultimate.large2", ImageType: "gold", ImageId: "63aa8670-27ad-4747-8c44-6d8919e785a7",
+				RootVolume:        &wsmodel.Volume{Type: "SAS", Size: 80},
+				DataVolumes:       &[]wsmodel.Volume{{Type: "SAS", Size: 10}},
+				Nics:              &[]wsmodel.Nic{{SubnetId: "2a5b3f0e-9d11-4c66-8ad9-5c7b2d0e0c66"}},
+				Desktops:          &[]wsmodel.Desktop{{UserName: "user-1", UserEmail: ptr("user-1@example.com"), UserGroup: ptr("users")}},
+				EmailNotification: ptr(true),
+			},
+		}},
+		ExtendParam: &wsmodel.OrderExtendParam{IsAutoPay: ptr("false")},
+	}}
 }
 
 // familyBCase is one operation: a valid call whose answer the SDK parses
@@ -302,6 +325,23 @@ func familyBCases() []familyBCase {
 				o := sdkAPIGPostPayResize()
 				o.Body = nil
 				_, err := c.apig.CreatePostPayResizeOrder(o)
+				return err
+			}},
+		{op: "workspace/CreateOrder", code: "WKS.0001",
+			valid: func(c familyBClients) (string, error) {
+				r, err := c.ws.CreateOrder(sdkWorkspaceOrder())
+				if err != nil {
+					return "", err
+				}
+				if r.JobId == nil || *r.JobId != "2c9eb2c18c1a4e6e018c1a6f0a4b0001" {
+					return "job_id not parsed: " + r.String(), nil
+				}
+				return wantOrderID(r.OrderId, r.HttpStatusCode, 200), nil
+			},
+			invalid: func(c familyBClients) error {
+				o := sdkWorkspaceOrder()
+				o.Body.Resources[0].CreateDesktops.RootVolume.Size = 85 // a multiple of 10
+				_, err := c.ws.CreateOrder(o)
 				return err
 			}},
 		{op: "modelarts/CreateOrderId", code: "ModelArts.0001",

@@ -24,6 +24,7 @@ import (
 	"github.com/hwcorder/ordergen/generated/nat/natmock"
 	"github.com/hwcorder/ordergen/generated/secmaster/secmastermock"
 	"github.com/hwcorder/ordergen/generated/waf/wafmock"
+	"github.com/hwcorder/ordergen/generated/workspace/workspacemock"
 	"github.com/hwcorder/ordergen/rt"
 )
 
@@ -114,6 +115,7 @@ func services(cfg config, logger *log.Logger) []service {
 		{"eip", eipmock.NewServer},
 		{"modelarts", modelartsmock.NewServer},
 		{"nat", natmock.NewServer},
+		{"workspace", workspacemock.NewServer},
 	}
 	out := make([]service, len(builds))
 	for i, b := range builds {
