@@ -2,7 +2,20 @@
 
 package workspace
 
-import "github.com/hwcorder/ordergen/rt"
+import (
+	"encoding/json"
+	"github.com/hwcorder/ordergen/rt"
+)
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t AddVolumes) MarshalJSON() ([]byte, error) {
+	type plain AddVolumes
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
+}
 
 // decodeJSON reads one non-null value of AddVolumes from d.
 func (t *AddVolumes) decodeJSON(d *rt.Decoder) {
@@ -47,7 +60,13 @@ func (t *AddVolumes) decodeJSON(d *rt.Decoder) {
 				}
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -69,6 +88,16 @@ func (t *AddVolumes) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t ApplyDesktopsInternet) MarshalJSON() ([]byte, error) {
+	type plain ApplyDesktopsInternet
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of ApplyDesktopsInternet from d.
@@ -121,7 +150,7 @@ func (t *ApplyDesktopsInternet) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.EIPChargeMode = ""
 			} else {
-				t.EIPChargeMode = EIPChargeMode(d.Str())
+				t.EIPChargeMode = decodeEIPChargeMode(d)
 			}
 		case "bandwidth_size":
 			if seen[0]&(1<<3) != 0 {
@@ -141,11 +170,16 @@ func (t *ApplyDesktopsInternet) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Count = nil
 			} else {
-				v := d.Int32()
-				t.Count = &v
+				t.Count = d.Int32Ptr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
@@ -172,6 +206,16 @@ func (t *ApplyDesktopsInternet) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t ApplySharedVPCDedicatedParam) MarshalJSON() ([]byte, error) {
+	type plain ApplySharedVPCDedicatedParam
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
+}
+
 // decodeJSON reads one non-null value of ApplySharedVPCDedicatedParam from d.
 func (t *ApplySharedVPCDedicatedParam) decodeJSON(d *rt.Decoder) {
 	*t = ApplySharedVPCDedicatedParam{}
@@ -190,8 +234,7 @@ func (t *ApplySharedVPCDedicatedParam) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Address = nil
 			} else {
-				v := d.Str()
-				t.Address = &v
+				t.Address = d.StrPtr()
 			}
 		case "port":
 			if seen[0]&(1<<1) != 0 {
@@ -201,8 +244,7 @@ func (t *ApplySharedVPCDedicatedParam) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Port = nil
 			} else {
-				v := d.Int32()
-				t.Port = &v
+				t.Port = d.Int32Ptr()
 			}
 		case "availability_zone":
 			if seen[0]&(1<<2) != 0 {
@@ -227,7 +269,13 @@ func (t *ApplySharedVPCDedicatedParam) decodeJSON(d *rt.Decoder) {
 				}
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }
@@ -243,6 +291,16 @@ func (t *ApplySharedVPCDedicatedParam) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t ApplySubnetBandwidthReq) MarshalJSON() ([]byte, error) {
+	type plain ApplySubnetBandwidthReq
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of ApplySubnetBandwidthReq from d.
@@ -263,8 +321,7 @@ func (t *ApplySubnetBandwidthReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.BandwidthName = nil
 			} else {
-				v := d.Str()
-				t.BandwidthName = &v
+				t.BandwidthName = d.StrPtr()
 			}
 		case "subnet_id":
 			if seen[0]&(1<<1) != 0 {
@@ -284,7 +341,7 @@ func (t *ApplySubnetBandwidthReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ChargeMode = ""
 			} else {
-				t.ChargeMode = ChargeMode(d.Str())
+				t.ChargeMode = decodeChargeMode(d)
 			}
 		case "bandwidth_size":
 			if seen[0]&(1<<3) != 0 {
@@ -294,8 +351,7 @@ func (t *ApplySubnetBandwidthReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.BandwidthSize = nil
 			} else {
-				v := d.Int32()
-				t.BandwidthSize = &v
+				t.BandwidthSize = d.Int32Ptr()
 			}
 		case "enterprise_project_id":
 			if seen[0]&(1<<4) != 0 {
@@ -305,11 +361,16 @@ func (t *ApplySubnetBandwidthReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.EnterpriseProjectID = nil
 			} else {
-				v := d.Str()
-				t.EnterpriseProjectID = &v
+				t.EnterpriseProjectID = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
@@ -333,6 +394,16 @@ func (t *ApplySubnetBandwidthReq) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t AttachInstancesDesktopInfo) MarshalJSON() ([]byte, error) {
+	type plain AttachInstancesDesktopInfo
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
+}
+
 // decodeJSON reads one non-null value of AttachInstancesDesktopInfo from d.
 func (t *AttachInstancesDesktopInfo) decodeJSON(d *rt.Decoder) {
 	*t = AttachInstancesDesktopInfo{}
@@ -351,8 +422,7 @@ func (t *AttachInstancesDesktopInfo) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.DesktopID = nil
 			} else {
-				v := d.Str()
-				t.DesktopID = &v
+				t.DesktopID = d.StrPtr()
 			}
 		case "user_name":
 			if seen[0]&(1<<1) != 0 {
@@ -362,8 +432,7 @@ func (t *AttachInstancesDesktopInfo) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.UserName = nil
 			} else {
-				v := d.Str()
-				t.UserName = &v
+				t.UserName = d.StrPtr()
 			}
 		case "user_id":
 			if seen[0]&(1<<2) != 0 {
@@ -373,8 +442,7 @@ func (t *AttachInstancesDesktopInfo) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.UserID = nil
 			} else {
-				v := d.Str()
-				t.UserID = &v
+				t.UserID = d.StrPtr()
 			}
 		case "user_email":
 			if seen[0]&(1<<3) != 0 {
@@ -384,8 +452,7 @@ func (t *AttachInstancesDesktopInfo) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.UserEmail = nil
 			} else {
-				v := d.Str()
-				t.UserEmail = &v
+				t.UserEmail = d.StrPtr()
 			}
 		case "user_group":
 			if seen[0]&(1<<4) != 0 {
@@ -395,8 +462,9 @@ func (t *AttachInstancesDesktopInfo) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.UserGroup = nil
 			} else {
-				v := AttachInstancesDesktopInfoUserGroup(d.Str())
-				t.UserGroup = &v
+				ep := (*AttachInstancesDesktopInfoUserGroup)(d.NewString())
+				*ep = decodeAttachInstancesDesktopInfoUserGroup(d)
+				t.UserGroup = ep
 			}
 		case "computer_name":
 			if seen[0]&(1<<5) != 0 {
@@ -406,8 +474,7 @@ func (t *AttachInstancesDesktopInfo) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ComputerName = nil
 			} else {
-				v := d.Str()
-				t.ComputerName = &v
+				t.ComputerName = d.StrPtr()
 			}
 		case "is_clear_data":
 			if seen[0]&(1<<6) != 0 {
@@ -417,8 +484,7 @@ func (t *AttachInstancesDesktopInfo) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.IsClearData = nil
 			} else {
-				v := d.Boolean()
-				t.IsClearData = &v
+				t.IsClearData = d.BooleanPtr()
 			}
 		case "attach_user_infos":
 			if seen[0]&(1<<7) != 0 {
@@ -443,7 +509,13 @@ func (t *AttachInstancesDesktopInfo) decodeJSON(d *rt.Decoder) {
 				}
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }
@@ -461,10 +533,26 @@ func (t *AttachInstancesDesktopInfo) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeAttachInstancesDesktopInfoUserGroup reads a AttachInstancesDesktopInfoUserGroup, matching the allowed values without allocating.
+func decodeAttachInstancesDesktopInfoUserGroup(d *rt.Decoder) AttachInstancesDesktopInfoUserGroup {
+	b := d.StrRaw()
+	switch string(b) {
+	case "sudo":
+		return AttachInstancesDesktopInfoUserGroupSudo
+	case "default":
+		return AttachInstancesDesktopInfoUserGroupDefault
+	case "administrators":
+		return AttachInstancesDesktopInfoUserGroupAdministrators
+	case "users":
+		return AttachInstancesDesktopInfoUserGroupUsers
+	}
+	return AttachInstancesDesktopInfoUserGroup(b)
+}
+
 // decodeJSON reads one non-null value of AttachInstancesDesktopInfoUserGroup from d.
 func (t *AttachInstancesDesktopInfoUserGroup) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = AttachInstancesDesktopInfoUserGroup(d.Str())
+	*t = decodeAttachInstancesDesktopInfoUserGroup(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -478,6 +566,16 @@ func (t *AttachInstancesDesktopInfoUserGroup) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t AttachInstancesReq) MarshalJSON() ([]byte, error) {
+	type plain AttachInstancesReq
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of AttachInstancesReq from d.
@@ -520,8 +618,7 @@ func (t *AttachInstancesReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ImageType = nil
 			} else {
-				v := d.Str()
-				t.ImageType = &v
+				t.ImageType = d.StrPtr()
 			}
 		case "image_id":
 			if seen[0]&(1<<2) != 0 {
@@ -531,8 +628,7 @@ func (t *AttachInstancesReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ImageID = nil
 			} else {
-				v := d.Str()
-				t.ImageID = &v
+				t.ImageID = d.StrPtr()
 			}
 		case "desktop_name_policy_id":
 			if seen[0]&(1<<3) != 0 {
@@ -542,8 +638,7 @@ func (t *AttachInstancesReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.DesktopNamePolicyID = nil
 			} else {
-				v := d.Str()
-				t.DesktopNamePolicyID = &v
+				t.DesktopNamePolicyID = d.StrPtr()
 			}
 		case "encrypt_type":
 			if seen[0]&(1<<4) != 0 {
@@ -553,8 +648,9 @@ func (t *AttachInstancesReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.EncryptType = nil
 			} else {
-				v := AttachInstancesReqEncryptType(d.Str())
-				t.EncryptType = &v
+				ep := (*AttachInstancesReqEncryptType)(d.NewString())
+				*ep = decodeAttachInstancesReqEncryptType(d)
+				t.EncryptType = ep
 			}
 		case "kms_id":
 			if seen[0]&(1<<5) != 0 {
@@ -564,11 +660,16 @@ func (t *AttachInstancesReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.KmsID = nil
 			} else {
-				v := d.Str()
-				t.KmsID = &v
+				t.KmsID = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }
@@ -586,10 +687,24 @@ func (t *AttachInstancesReq) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeAttachInstancesReqEncryptType reads a AttachInstancesReqEncryptType, matching the allowed values without allocating.
+func decodeAttachInstancesReqEncryptType(d *rt.Decoder) AttachInstancesReqEncryptType {
+	b := d.StrRaw()
+	switch string(b) {
+	case "KEEP":
+		return AttachInstancesReqEncryptTypeKeep
+	case "UNENCRYPTED":
+		return AttachInstancesReqEncryptTypeUnencrypted
+	case "ENCRYPTED":
+		return AttachInstancesReqEncryptTypeEncrypted
+	}
+	return AttachInstancesReqEncryptType(b)
+}
+
 // decodeJSON reads one non-null value of AttachInstancesReqEncryptType from d.
 func (t *AttachInstancesReqEncryptType) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = AttachInstancesReqEncryptType(d.Str())
+	*t = decodeAttachInstancesReqEncryptType(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -603,6 +718,16 @@ func (t *AttachInstancesReqEncryptType) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t AttachInstancesUserInfo) MarshalJSON() ([]byte, error) {
+	type plain AttachInstancesUserInfo
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of AttachInstancesUserInfo from d.
@@ -623,8 +748,7 @@ func (t *AttachInstancesUserInfo) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.UserID = nil
 			} else {
-				v := d.Str()
-				t.UserID = &v
+				t.UserID = d.StrPtr()
 			}
 		case "user_name":
 			if seen[0]&(1<<1) != 0 {
@@ -644,8 +768,7 @@ func (t *AttachInstancesUserInfo) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Domain = nil
 			} else {
-				v := d.Str()
-				t.Domain = &v
+				t.Domain = d.StrPtr()
 			}
 		case "user_group":
 			if seen[0]&(1<<3) != 0 {
@@ -655,7 +778,7 @@ func (t *AttachInstancesUserInfo) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.UserGroup = ""
 			} else {
-				t.UserGroup = AttachInstancesUserInfoUserGroup(d.Str())
+				t.UserGroup = decodeAttachInstancesUserInfoUserGroup(d)
 			}
 		case "type":
 			if seen[0]&(1<<4) != 0 {
@@ -665,11 +788,18 @@ func (t *AttachInstancesUserInfo) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Type = nil
 			} else {
-				v := AttachInstancesUserInfoType(d.Str())
-				t.Type = &v
+				ep := (*AttachInstancesUserInfoType)(d.NewString())
+				*ep = decodeAttachInstancesUserInfoType(d)
+				t.Type = ep
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
@@ -693,10 +823,22 @@ func (t *AttachInstancesUserInfo) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeAttachInstancesUserInfoType reads a AttachInstancesUserInfoType, matching the allowed values without allocating.
+func decodeAttachInstancesUserInfoType(d *rt.Decoder) AttachInstancesUserInfoType {
+	b := d.StrRaw()
+	switch string(b) {
+	case "USER":
+		return AttachInstancesUserInfoTypeUser
+	case "GROUP":
+		return AttachInstancesUserInfoTypeGroup
+	}
+	return AttachInstancesUserInfoType(b)
+}
+
 // decodeJSON reads one non-null value of AttachInstancesUserInfoType from d.
 func (t *AttachInstancesUserInfoType) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = AttachInstancesUserInfoType(d.Str())
+	*t = decodeAttachInstancesUserInfoType(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -712,10 +854,26 @@ func (t *AttachInstancesUserInfoType) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeAttachInstancesUserInfoUserGroup reads a AttachInstancesUserInfoUserGroup, matching the allowed values without allocating.
+func decodeAttachInstancesUserInfoUserGroup(d *rt.Decoder) AttachInstancesUserInfoUserGroup {
+	b := d.StrRaw()
+	switch string(b) {
+	case "sudo":
+		return AttachInstancesUserInfoUserGroupSudo
+	case "default":
+		return AttachInstancesUserInfoUserGroupDefault
+	case "administrators":
+		return AttachInstancesUserInfoUserGroupAdministrators
+	case "users":
+		return AttachInstancesUserInfoUserGroupUsers
+	}
+	return AttachInstancesUserInfoUserGroup(b)
+}
+
 // decodeJSON reads one non-null value of AttachInstancesUserInfoUserGroup from d.
 func (t *AttachInstancesUserInfoUserGroup) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = AttachInstancesUserInfoUserGroup(d.Str())
+	*t = decodeAttachInstancesUserInfoUserGroup(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -729,6 +887,16 @@ func (t *AttachInstancesUserInfoUserGroup) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t AuthorizedObjects) MarshalJSON() ([]byte, error) {
+	type plain AuthorizedObjects
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of AuthorizedObjects from d.
@@ -749,7 +917,7 @@ func (t *AuthorizedObjects) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ObjectType = ""
 			} else {
-				t.ObjectType = ObjectType(d.Str())
+				t.ObjectType = decodeObjectType(d)
 			}
 		case "object_id":
 			if seen[0]&(1<<1) != 0 {
@@ -779,8 +947,7 @@ func (t *AuthorizedObjects) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Domain = nil
 			} else {
-				v := d.Str()
-				t.Domain = &v
+				t.Domain = d.StrPtr()
 			}
 		case "user_group":
 			if seen[0]&(1<<4) != 0 {
@@ -790,7 +957,7 @@ func (t *AuthorizedObjects) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.UserGroup = ""
 			} else {
-				t.UserGroup = AuthorizedObjectsUserGroup(d.Str())
+				t.UserGroup = decodeAuthorizedObjectsUserGroup(d)
 			}
 		case "created_at":
 			if seen[0]&(1<<5) != 0 {
@@ -800,11 +967,16 @@ func (t *AuthorizedObjects) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.CreatedAt = nil
 			} else {
-				v := d.Str()
-				t.CreatedAt = &v
+				t.CreatedAt = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -834,10 +1006,26 @@ func (t *AuthorizedObjects) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeAuthorizedObjectsUserGroup reads a AuthorizedObjectsUserGroup, matching the allowed values without allocating.
+func decodeAuthorizedObjectsUserGroup(d *rt.Decoder) AuthorizedObjectsUserGroup {
+	b := d.StrRaw()
+	switch string(b) {
+	case "sudo":
+		return AuthorizedObjectsUserGroupSudo
+	case "default":
+		return AuthorizedObjectsUserGroupDefault
+	case "administrators":
+		return AuthorizedObjectsUserGroupAdministrators
+	case "users":
+		return AuthorizedObjectsUserGroupUsers
+	}
+	return AuthorizedObjectsUserGroup(b)
+}
+
 // decodeJSON reads one non-null value of AuthorizedObjectsUserGroup from d.
 func (t *AuthorizedObjectsUserGroup) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = AuthorizedObjectsUserGroup(d.Str())
+	*t = decodeAuthorizedObjectsUserGroup(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -851,6 +1039,16 @@ func (t *AuthorizedObjectsUserGroup) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t AutoscalePolicy) MarshalJSON() ([]byte, error) {
+	type plain AutoscalePolicy
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of AutoscalePolicy from d.
@@ -871,8 +1069,9 @@ func (t *AutoscalePolicy) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.AutoscaleType = nil
 			} else {
-				v := AutoscaleType(d.Str())
-				t.AutoscaleType = &v
+				ep := (*AutoscaleType)(d.NewString())
+				*ep = decodeAutoscaleType(d)
+				t.AutoscaleType = ep
 			}
 		case "max_auto_created":
 			if seen[0]&(1<<1) != 0 {
@@ -882,8 +1081,7 @@ func (t *AutoscalePolicy) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.MaxAutoCreated = nil
 			} else {
-				v := d.Int32()
-				t.MaxAutoCreated = &v
+				t.MaxAutoCreated = d.Int32Ptr()
 			}
 		case "min_idle":
 			if seen[0]&(1<<2) != 0 {
@@ -893,8 +1091,7 @@ func (t *AutoscalePolicy) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.MinIdle = nil
 			} else {
-				v := d.Int32()
-				t.MinIdle = &v
+				t.MinIdle = d.Int32Ptr()
 			}
 		case "once_auto_created":
 			if seen[0]&(1<<3) != 0 {
@@ -904,8 +1101,7 @@ func (t *AutoscalePolicy) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.OnceAutoCreated = nil
 			} else {
-				v := d.Int32()
-				t.OnceAutoCreated = &v
+				t.OnceAutoCreated = d.Int32Ptr()
 			}
 		case "min_retention":
 			if seen[0]&(1<<4) != 0 {
@@ -915,8 +1111,7 @@ func (t *AutoscalePolicy) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.MinRetention = nil
 			} else {
-				v := d.Int32()
-				t.MinRetention = &v
+				t.MinRetention = d.Int32Ptr()
 			}
 		case "idle_retention_duration":
 			if seen[0]&(1<<5) != 0 {
@@ -926,8 +1121,7 @@ func (t *AutoscalePolicy) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.IdleRetentionDuration = nil
 			} else {
-				v := d.Int32()
-				t.IdleRetentionDuration = &v
+				t.IdleRetentionDuration = d.Int32Ptr()
 			}
 		case "auto_isolation_enable":
 			if seen[0]&(1<<6) != 0 {
@@ -937,8 +1131,7 @@ func (t *AutoscalePolicy) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.AutoIsolationEnable = nil
 			} else {
-				v := d.Boolean()
-				t.AutoIsolationEnable = &v
+				t.AutoIsolationEnable = d.BooleanPtr()
 			}
 		case "auto_isolation_max_num":
 			if seen[0]&(1<<7) != 0 {
@@ -948,11 +1141,16 @@ func (t *AutoscalePolicy) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.AutoIsolationMaxNum = nil
 			} else {
-				v := d.Int32()
-				t.AutoIsolationMaxNum = &v
+				t.AutoIsolationMaxNum = d.Int32Ptr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }
@@ -970,10 +1168,22 @@ func (t *AutoscalePolicy) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeAutoscaleType reads a AutoscaleType, matching the allowed values without allocating.
+func decodeAutoscaleType(d *rt.Decoder) AutoscaleType {
+	b := d.StrRaw()
+	switch string(b) {
+	case "ACCESS_CREATED":
+		return AutoscaleTypeAccessCreated
+	case "AUTO_CREATED":
+		return AutoscaleTypeAutoCreated
+	}
+	return AutoscaleType(b)
+}
+
 // decodeJSON reads one non-null value of AutoscaleType from d.
 func (t *AutoscaleType) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = AutoscaleType(d.Str())
+	*t = decodeAutoscaleType(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -989,10 +1199,22 @@ func (t *AutoscaleType) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeBuyType reads a BuyType, matching the allowed values without allocating.
+func decodeBuyType(d *rt.Decoder) BuyType {
+	b := d.StrRaw()
+	switch string(b) {
+	case "speed":
+		return BuyTypeSpeed
+	case "custom":
+		return BuyTypeCustom
+	}
+	return BuyType(b)
+}
+
 // decodeJSON reads one non-null value of BuyType from d.
 func (t *BuyType) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = BuyType(d.Str())
+	*t = decodeBuyType(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -1008,10 +1230,24 @@ func (t *BuyType) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeChargeMode reads a ChargeMode, matching the allowed values without allocating.
+func decodeChargeMode(d *rt.Decoder) ChargeMode {
+	b := d.StrRaw()
+	switch string(b) {
+	case "wks_bandwidth":
+		return ChargeModeWksBandwidth
+	case "free":
+		return ChargeModeFree
+	case "wks_traffic":
+		return ChargeModeWksTraffic
+	}
+	return ChargeMode(b)
+}
+
 // decodeJSON reads one non-null value of ChargeMode from d.
 func (t *ChargeMode) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = ChargeMode(d.Str())
+	*t = decodeChargeMode(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -1025,6 +1261,16 @@ func (t *ChargeMode) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t CreateDesktopPoolReq) MarshalJSON() ([]byte, error) {
+	type plain CreateDesktopPoolReq
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of CreateDesktopPoolReq from d.
@@ -1055,7 +1301,7 @@ func (t *CreateDesktopPoolReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Type = ""
 			} else {
-				t.Type = CreateDesktopPoolReqType(d.Str())
+				t.Type = decodeCreateDesktopPoolReqType(d)
 			}
 		case "size":
 			if seen[0]&(1<<2) != 0 {
@@ -1075,8 +1321,7 @@ func (t *CreateDesktopPoolReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Description = nil
 			} else {
-				v := d.Str()
-				t.Description = &v
+				t.Description = d.StrPtr()
 			}
 		case "availability_zone":
 			if seen[0]&(1<<4) != 0 {
@@ -1086,8 +1331,7 @@ func (t *CreateDesktopPoolReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.AvailabilityZone = nil
 			} else {
-				v := d.Str()
-				t.AvailabilityZone = &v
+				t.AvailabilityZone = d.StrPtr()
 			}
 		case "product_id":
 			if seen[0]&(1<<5) != 0 {
@@ -1107,8 +1351,7 @@ func (t *CreateDesktopPoolReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.FlavorID = nil
 			} else {
-				v := d.Str()
-				t.FlavorID = &v
+				t.FlavorID = d.StrPtr()
 			}
 		case "image_type":
 			if seen[0]&(1<<7) != 0 {
@@ -1118,7 +1361,7 @@ func (t *CreateDesktopPoolReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ImageType = ""
 			} else {
-				t.ImageType = CreateDesktopPoolReqImageType(d.Str())
+				t.ImageType = decodeCreateDesktopPoolReqImageType(d)
 			}
 		case "image_id":
 			if seen[0]&(1<<8) != 0 {
@@ -1170,8 +1413,7 @@ func (t *CreateDesktopPoolReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.VPCID = nil
 			} else {
-				v := d.Str()
-				t.VPCID = &v
+				t.VPCID = d.StrPtr()
 			}
 		case "subnet_ids":
 			if seen[0]&(1<<12) != 0 {
@@ -1247,8 +1489,7 @@ func (t *CreateDesktopPoolReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.OuName = nil
 			} else {
-				v := d.Str()
-				t.OuName = &v
+				t.OuName = d.StrPtr()
 			}
 		case "tags":
 			if seen[0]&(1<<16) != 0 {
@@ -1280,8 +1521,7 @@ func (t *CreateDesktopPoolReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.EnterpriseProjectID = nil
 			} else {
-				v := d.Str()
-				t.EnterpriseProjectID = &v
+				t.EnterpriseProjectID = d.StrPtr()
 			}
 		case "disconnected_retention_period":
 			if seen[0]&(1<<18) != 0 {
@@ -1291,8 +1531,7 @@ func (t *CreateDesktopPoolReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.DisconnectedRetentionPeriod = nil
 			} else {
-				v := d.Int32()
-				t.DisconnectedRetentionPeriod = &v
+				t.DisconnectedRetentionPeriod = d.Int32Ptr()
 			}
 		case "enable_autoscale":
 			if seen[0]&(1<<19) != 0 {
@@ -1302,8 +1541,7 @@ func (t *CreateDesktopPoolReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.EnableAutoscale = nil
 			} else {
-				v := d.Boolean()
-				t.EnableAutoscale = &v
+				t.EnableAutoscale = d.BooleanPtr()
 			}
 		case "autoscale_policy":
 			if seen[0]&(1<<20) != 0 {
@@ -1337,8 +1575,7 @@ func (t *CreateDesktopPoolReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.DesktopNamePolicyID = nil
 			} else {
-				v := d.Str()
-				t.DesktopNamePolicyID = &v
+				t.DesktopNamePolicyID = d.StrPtr()
 			}
 		case "domain":
 			if seen[0]&(1<<23) != 0 {
@@ -1348,11 +1585,16 @@ func (t *CreateDesktopPoolReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Domain = nil
 			} else {
-				v := d.Str()
-				t.Domain = &v
+				t.Domain = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -1394,10 +1636,22 @@ func (t *CreateDesktopPoolReq) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeCreateDesktopPoolReqImageType reads a CreateDesktopPoolReqImageType, matching the allowed values without allocating.
+func decodeCreateDesktopPoolReqImageType(d *rt.Decoder) CreateDesktopPoolReqImageType {
+	b := d.StrRaw()
+	switch string(b) {
+	case "private":
+		return CreateDesktopPoolReqImageTypePrivate
+	case "gold":
+		return CreateDesktopPoolReqImageTypeGold
+	}
+	return CreateDesktopPoolReqImageType(b)
+}
+
 // decodeJSON reads one non-null value of CreateDesktopPoolReqImageType from d.
 func (t *CreateDesktopPoolReqImageType) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = CreateDesktopPoolReqImageType(d.Str())
+	*t = decodeCreateDesktopPoolReqImageType(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -1413,10 +1667,22 @@ func (t *CreateDesktopPoolReqImageType) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeCreateDesktopPoolReqType reads a CreateDesktopPoolReqType, matching the allowed values without allocating.
+func decodeCreateDesktopPoolReqType(d *rt.Decoder) CreateDesktopPoolReqType {
+	b := d.StrRaw()
+	switch string(b) {
+	case "DYNAMIC":
+		return CreateDesktopPoolReqTypeDynamic
+	case "STATIC":
+		return CreateDesktopPoolReqTypeStatic
+	}
+	return CreateDesktopPoolReqType(b)
+}
+
 // decodeJSON reads one non-null value of CreateDesktopPoolReqType from d.
 func (t *CreateDesktopPoolReqType) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = CreateDesktopPoolReqType(d.Str())
+	*t = decodeCreateDesktopPoolReqType(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -1430,6 +1696,16 @@ func (t *CreateDesktopPoolReqType) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t CreateDesktopReq) MarshalJSON() ([]byte, error) {
+	type plain CreateDesktopReq
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of CreateDesktopReq from d.
@@ -1450,7 +1726,7 @@ func (t *CreateDesktopReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.DesktopType = ""
 			} else {
-				t.DesktopType = DesktopType(d.Str())
+				t.DesktopType = decodeDesktopType(d)
 			}
 		case "availability_zone":
 			if seen[0]&(1<<1) != 0 {
@@ -1460,8 +1736,7 @@ func (t *CreateDesktopReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.AvailabilityZone = nil
 			} else {
-				v := d.Str()
-				t.AvailabilityZone = &v
+				t.AvailabilityZone = d.StrPtr()
 			}
 		case "product_id":
 			if seen[0]&(1<<2) != 0 {
@@ -1481,8 +1756,9 @@ func (t *CreateDesktopReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.BuyType = nil
 			} else {
-				v := BuyType(d.Str())
-				t.BuyType = &v
+				ep := (*BuyType)(d.NewString())
+				*ep = decodeBuyType(d)
+				t.BuyType = ep
 			}
 		case "image_type":
 			if seen[0]&(1<<4) != 0 {
@@ -1492,7 +1768,7 @@ func (t *CreateDesktopReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ImageType = ""
 			} else {
-				t.ImageType = CreateDesktopReqImageType(d.Str())
+				t.ImageType = decodeCreateDesktopReqImageType(d)
 			}
 		case "image_id":
 			if seen[0]&(1<<5) != 0 {
@@ -1610,8 +1886,7 @@ func (t *CreateDesktopReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.DesktopName = nil
 			} else {
-				v := d.Str()
-				t.DesktopName = &v
+				t.DesktopName = d.StrPtr()
 			}
 		case "desktop_ips":
 			if seen[0]&(1<<12) != 0 {
@@ -1643,8 +1918,7 @@ func (t *CreateDesktopReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Size = nil
 			} else {
-				v := d.Int32()
-				t.Size = &v
+				t.Size = d.Int32Ptr()
 			}
 		case "email_notification":
 			if seen[0]&(1<<14) != 0 {
@@ -1654,8 +1928,7 @@ func (t *CreateDesktopReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.EmailNotification = nil
 			} else {
-				v := d.Boolean()
-				t.EmailNotification = &v
+				t.EmailNotification = d.BooleanPtr()
 			}
 		case "enterprise_project_id":
 			if seen[0]&(1<<15) != 0 {
@@ -1665,8 +1938,7 @@ func (t *CreateDesktopReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.EnterpriseProjectID = nil
 			} else {
-				v := d.Str()
-				t.EnterpriseProjectID = &v
+				t.EnterpriseProjectID = d.StrPtr()
 			}
 		case "ou_name":
 			if seen[0]&(1<<16) != 0 {
@@ -1676,8 +1948,7 @@ func (t *CreateDesktopReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.OuName = nil
 			} else {
-				v := d.Str()
-				t.OuName = &v
+				t.OuName = d.StrPtr()
 			}
 		case "tags":
 			if seen[0]&(1<<17) != 0 {
@@ -1733,8 +2004,7 @@ func (t *CreateDesktopReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.DesktopNamePolicyID = nil
 			} else {
-				v := d.Str()
-				t.DesktopNamePolicyID = &v
+				t.DesktopNamePolicyID = d.StrPtr()
 			}
 		case "hour_package_product_id":
 			if seen[0]&(1<<21) != 0 {
@@ -1744,8 +2014,7 @@ func (t *CreateDesktopReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.HourPackageProductID = nil
 			} else {
-				v := d.Str()
-				t.HourPackageProductID = &v
+				t.HourPackageProductID = d.StrPtr()
 			}
 		case "hour_package_offering_id":
 			if seen[0]&(1<<22) != 0 {
@@ -1755,8 +2024,7 @@ func (t *CreateDesktopReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.HourPackageOfferingID = nil
 			} else {
-				v := d.Str()
-				t.HourPackageOfferingID = &v
+				t.HourPackageOfferingID = d.StrPtr()
 			}
 		case "if_mount_old_desktop_disk":
 			if seen[0]&(1<<23) != 0 {
@@ -1766,8 +2034,7 @@ func (t *CreateDesktopReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.IfMountOldDesktopDisk = nil
 			} else {
-				v := d.Boolean()
-				t.IfMountOldDesktopDisk = &v
+				t.IfMountOldDesktopDisk = d.BooleanPtr()
 			}
 		case "domain":
 			if seen[0]&(1<<24) != 0 {
@@ -1777,11 +2044,16 @@ func (t *CreateDesktopReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Domain = nil
 			} else {
-				v := d.Str()
-				t.Domain = &v
+				t.Domain = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -1814,10 +2086,22 @@ func (t *CreateDesktopReq) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeCreateDesktopReqImageType reads a CreateDesktopReqImageType, matching the allowed values without allocating.
+func decodeCreateDesktopReqImageType(d *rt.Decoder) CreateDesktopReqImageType {
+	b := d.StrRaw()
+	switch string(b) {
+	case "private":
+		return CreateDesktopReqImageTypePrivate
+	case "gold":
+		return CreateDesktopReqImageTypeGold
+	}
+	return CreateDesktopReqImageType(b)
+}
+
 // decodeJSON reads one non-null value of CreateDesktopReqImageType from d.
 func (t *CreateDesktopReqImageType) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = CreateDesktopReqImageType(d.Str())
+	*t = decodeCreateDesktopReqImageType(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -1831,6 +2115,16 @@ func (t *CreateDesktopReqImageType) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t CreateExclusiveHostsReq) MarshalJSON() ([]byte, error) {
+	type plain CreateExclusiveHostsReq
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of CreateExclusiveHostsReq from d.
@@ -1861,8 +2155,7 @@ func (t *CreateExclusiveHostsReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Name = nil
 			} else {
-				v := d.Str()
-				t.Name = &v
+				t.Name = d.StrPtr()
 			}
 		case "apply_desktop_quantity":
 			if seen[0]&(1<<2) != 0 {
@@ -1872,8 +2165,7 @@ func (t *CreateExclusiveHostsReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ApplyDesktopQuantity = nil
 			} else {
-				v := d.Int32()
-				t.ApplyDesktopQuantity = &v
+				t.ApplyDesktopQuantity = d.Int32Ptr()
 			}
 		case "quantity":
 			if seen[0]&(1<<3) != 0 {
@@ -1925,8 +2217,7 @@ func (t *CreateExclusiveHostsReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.EnterpriseProjectID = nil
 			} else {
-				v := d.Str()
-				t.EnterpriseProjectID = &v
+				t.EnterpriseProjectID = d.StrPtr()
 			}
 		case "memory_volumes":
 			if seen[0]&(1<<7) != 0 {
@@ -1983,7 +2274,13 @@ func (t *CreateExclusiveHostsReq) decodeJSON(d *rt.Decoder) {
 				t.ResizeExclusiveLites = v
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -2022,6 +2319,16 @@ func (t *CreateExclusiveHostsReq) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t CreateOrderReq) MarshalJSON() ([]byte, error) {
+	type plain CreateOrderReq
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
+}
+
 // decodeJSON reads one non-null value of CreateOrderReq from d.
 func (t *CreateOrderReq) decodeJSON(d *rt.Decoder) {
 	*t = CreateOrderReq{}
@@ -2050,8 +2357,7 @@ func (t *CreateOrderReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.EnterpriseProjectID = nil
 			} else {
-				v := d.Str()
-				t.EnterpriseProjectID = &v
+				t.EnterpriseProjectID = d.StrPtr()
 			}
 		case "agency_urn":
 			if seen[0]&(1<<2) != 0 {
@@ -2061,8 +2367,7 @@ func (t *CreateOrderReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.AgencyUrn = nil
 			} else {
-				v := d.Str()
-				t.AgencyUrn = &v
+				t.AgencyUrn = d.StrPtr()
 			}
 		case "resources":
 			if seen[0]&(1<<3) != 0 {
@@ -2099,7 +2404,13 @@ func (t *CreateOrderReq) decodeJSON(d *rt.Decoder) {
 				t.ExtendParam = v
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -2123,6 +2434,16 @@ func (t *CreateOrderReq) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t CreateOrderResponse) MarshalJSON() ([]byte, error) {
+	type plain CreateOrderResponse
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
+}
+
 // decodeJSON reads one non-null value of CreateOrderResponse from d.
 func (t *CreateOrderResponse) decodeJSON(d *rt.Decoder) {
 	*t = CreateOrderResponse{}
@@ -2141,8 +2462,7 @@ func (t *CreateOrderResponse) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.OrderID = nil
 			} else {
-				v := d.Str()
-				t.OrderID = &v
+				t.OrderID = d.StrPtr()
 			}
 		case "job_id":
 			if seen[0]&(1<<1) != 0 {
@@ -2152,11 +2472,16 @@ func (t *CreateOrderResponse) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.JobID = nil
 			} else {
-				v := d.Str()
-				t.JobID = &v
+				t.JobID = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }
@@ -2172,6 +2497,16 @@ func (t *CreateOrderResponse) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t Desktop) MarshalJSON() ([]byte, error) {
+	type plain Desktop
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of Desktop from d.
@@ -2202,8 +2537,7 @@ func (t *Desktop) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Domain = nil
 			} else {
-				v := d.Str()
-				t.Domain = &v
+				t.Domain = d.StrPtr()
 			}
 		case "user_email":
 			if seen[0]&(1<<2) != 0 {
@@ -2213,8 +2547,7 @@ func (t *Desktop) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.UserEmail = nil
 			} else {
-				v := d.Str()
-				t.UserEmail = &v
+				t.UserEmail = d.StrPtr()
 			}
 		case "user_phone":
 			if seen[0]&(1<<3) != 0 {
@@ -2224,8 +2557,7 @@ func (t *Desktop) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.UserPhone = nil
 			} else {
-				v := d.Str()
-				t.UserPhone = &v
+				t.UserPhone = d.StrPtr()
 			}
 		case "user_group":
 			if seen[0]&(1<<4) != 0 {
@@ -2235,8 +2567,9 @@ func (t *Desktop) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.UserGroup = nil
 			} else {
-				v := DesktopUserGroup(d.Str())
-				t.UserGroup = &v
+				ep := (*DesktopUserGroup)(d.NewString())
+				*ep = decodeDesktopUserGroup(d)
+				t.UserGroup = ep
 			}
 		case "computer_name":
 			if seen[0]&(1<<5) != 0 {
@@ -2246,8 +2579,7 @@ func (t *Desktop) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ComputerName = nil
 			} else {
-				v := d.Str()
-				t.ComputerName = &v
+				t.ComputerName = d.StrPtr()
 			}
 		case "os_host_name":
 			if seen[0]&(1<<6) != 0 {
@@ -2257,8 +2589,7 @@ func (t *Desktop) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.OsHostName = nil
 			} else {
-				v := d.Str()
-				t.OsHostName = &v
+				t.OsHostName = d.StrPtr()
 			}
 		case "desktop_name_prefix":
 			if seen[0]&(1<<7) != 0 {
@@ -2268,8 +2599,7 @@ func (t *Desktop) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.DesktopNamePrefix = nil
 			} else {
-				v := d.Str()
-				t.DesktopNamePrefix = &v
+				t.DesktopNamePrefix = d.StrPtr()
 			}
 		case "copy_volume_desktop_id":
 			if seen[0]&(1<<8) != 0 {
@@ -2279,8 +2609,7 @@ func (t *Desktop) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.CopyVolumeDesktopID = nil
 			} else {
-				v := d.Str()
-				t.CopyVolumeDesktopID = &v
+				t.CopyVolumeDesktopID = d.StrPtr()
 			}
 		case "copy_volume_ids":
 			if seen[0]&(1<<9) != 0 {
@@ -2312,11 +2641,16 @@ func (t *Desktop) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.IfDeleteOldDesktop = nil
 			} else {
-				v := d.Boolean()
-				t.IfDeleteOldDesktop = &v
+				t.IfDeleteOldDesktop = d.BooleanPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -2337,10 +2671,22 @@ func (t *Desktop) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeDesktopType reads a DesktopType, matching the allowed values without allocating.
+func decodeDesktopType(d *rt.Decoder) DesktopType {
+	b := d.StrRaw()
+	switch string(b) {
+	case "DEDICATED":
+		return DesktopTypeDedicated
+	case "SHARED":
+		return DesktopTypeShared
+	}
+	return DesktopType(b)
+}
+
 // decodeJSON reads one non-null value of DesktopType from d.
 func (t *DesktopType) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = DesktopType(d.Str())
+	*t = decodeDesktopType(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -2356,10 +2702,26 @@ func (t *DesktopType) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeDesktopUserGroup reads a DesktopUserGroup, matching the allowed values without allocating.
+func decodeDesktopUserGroup(d *rt.Decoder) DesktopUserGroup {
+	b := d.StrRaw()
+	switch string(b) {
+	case "sudo":
+		return DesktopUserGroupSudo
+	case "default":
+		return DesktopUserGroupDefault
+	case "administrators":
+		return DesktopUserGroupAdministrators
+	case "users":
+		return DesktopUserGroupUsers
+	}
+	return DesktopUserGroup(b)
+}
+
 // decodeJSON reads one non-null value of DesktopUserGroup from d.
 func (t *DesktopUserGroup) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = DesktopUserGroup(d.Str())
+	*t = decodeDesktopUserGroup(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -2373,6 +2735,16 @@ func (t *DesktopUserGroup) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t EIP) MarshalJSON() ([]byte, error) {
+	type plain EIP
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of EIP from d.
@@ -2393,8 +2765,7 @@ func (t *EIP) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ID = nil
 			} else {
-				v := d.Str()
-				t.ID = &v
+				t.ID = d.StrPtr()
 			}
 		case "type":
 			if seen[0]&(1<<1) != 0 {
@@ -2404,8 +2775,7 @@ func (t *EIP) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Type = nil
 			} else {
-				v := d.Str()
-				t.Type = &v
+				t.Type = d.StrPtr()
 			}
 		case "charge_mode":
 			if seen[0]&(1<<2) != 0 {
@@ -2415,8 +2785,9 @@ func (t *EIP) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ChargeMode = nil
 			} else {
-				v := EIPChargeMode(d.Str())
-				t.ChargeMode = &v
+				ep := (*EIPChargeMode)(d.NewString())
+				*ep = decodeEIPChargeMode(d)
+				t.ChargeMode = ep
 			}
 		case "bandwidth_size":
 			if seen[0]&(1<<3) != 0 {
@@ -2426,11 +2797,16 @@ func (t *EIP) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.BandwidthSize = nil
 			} else {
-				v := d.Int32()
-				t.BandwidthSize = &v
+				t.BandwidthSize = d.Int32Ptr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }
@@ -2448,10 +2824,22 @@ func (t *EIP) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeEIPChargeMode reads a EIPChargeMode, matching the allowed values without allocating.
+func decodeEIPChargeMode(d *rt.Decoder) EIPChargeMode {
+	b := d.StrRaw()
+	switch string(b) {
+	case "TRAFFIC":
+		return EIPChargeModeTraffic
+	case "BANDWIDTH":
+		return EIPChargeModeBandwidth
+	}
+	return EIPChargeMode(b)
+}
+
 // decodeJSON reads one non-null value of EIPChargeMode from d.
 func (t *EIPChargeMode) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = EIPChargeMode(d.Str())
+	*t = decodeEIPChargeMode(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -2465,6 +2853,16 @@ func (t *EIPChargeMode) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t ExpandDesktopPoolOrderReq) MarshalJSON() ([]byte, error) {
+	type plain ExpandDesktopPoolOrderReq
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of ExpandDesktopPoolOrderReq from d.
@@ -2485,8 +2883,7 @@ func (t *ExpandDesktopPoolOrderReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Size = nil
 			} else {
-				v := d.Int32()
-				t.Size = &v
+				t.Size = d.Int32Ptr()
 			}
 		case "pool_id":
 			if seen[0]&(1<<1) != 0 {
@@ -2499,7 +2896,13 @@ func (t *ExpandDesktopPoolOrderReq) decodeJSON(d *rt.Decoder) {
 				t.PoolID = d.Str()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
@@ -2520,10 +2923,24 @@ func (t *ExpandDesktopPoolOrderReq) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeHandleType reads a HandleType, matching the allowed values without allocating.
+func decodeHandleType(d *rt.Decoder) HandleType {
+	b := d.StrRaw()
+	switch string(b) {
+	case "ONLY_FOR_EXPAND":
+		return HandleTypeOnlyForExpand
+	case "FOR_EXPAND_AND_IDLE":
+		return HandleTypeForExpandAndIdle
+	case "FOR_EXPAND_AND_ALL":
+		return HandleTypeForExpandAndAll
+	}
+	return HandleType(b)
+}
+
 // decodeJSON reads one non-null value of HandleType from d.
 func (t *HandleType) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = HandleType(d.Str())
+	*t = decodeHandleType(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -2539,10 +2956,22 @@ func (t *HandleType) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeIsAutoPay reads a IsAutoPay, matching the allowed values without allocating.
+func decodeIsAutoPay(d *rt.Decoder) IsAutoPay {
+	b := d.StrRaw()
+	switch string(b) {
+	case "true":
+		return IsAutoPayAutoPay
+	case "false":
+		return IsAutoPayManualPay
+	}
+	return IsAutoPay(b)
+}
+
 // decodeJSON reads one non-null value of IsAutoPay from d.
 func (t *IsAutoPay) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = IsAutoPay(d.Str())
+	*t = decodeIsAutoPay(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -2556,6 +2985,16 @@ func (t *IsAutoPay) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t Nic) MarshalJSON() ([]byte, error) {
+	type plain Nic
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of Nic from d.
@@ -2579,7 +3018,13 @@ func (t *Nic) decodeJSON(d *rt.Decoder) {
 				t.SubnetID = d.Str()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -2600,10 +3045,22 @@ func (t *Nic) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeObjectType reads a ObjectType, matching the allowed values without allocating.
+func decodeObjectType(d *rt.Decoder) ObjectType {
+	b := d.StrRaw()
+	switch string(b) {
+	case "USER":
+		return ObjectTypeUser
+	case "USER_GROUP":
+		return ObjectTypeUserGroup
+	}
+	return ObjectType(b)
+}
+
 // decodeJSON reads one non-null value of ObjectType from d.
 func (t *ObjectType) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = ObjectType(d.Str())
+	*t = decodeObjectType(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -2617,6 +3074,16 @@ func (t *ObjectType) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t OrderExtendParam) MarshalJSON() ([]byte, error) {
+	type plain OrderExtendParam
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of OrderExtendParam from d.
@@ -2637,11 +3104,18 @@ func (t *OrderExtendParam) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.IsAutoPay = nil
 			} else {
-				v := IsAutoPay(d.Str())
-				t.IsAutoPay = &v
+				ep := (*IsAutoPay)(d.NewString())
+				*ep = decodeIsAutoPay(d)
+				t.IsAutoPay = ep
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }
@@ -2676,6 +3150,16 @@ func (t *PeriodType) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t RebuildDesktopsReq) MarshalJSON() ([]byte, error) {
+	type plain RebuildDesktopsReq
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of RebuildDesktopsReq from d.
@@ -2718,7 +3202,7 @@ func (t *RebuildDesktopsReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ImageType = ""
 			} else {
-				t.ImageType = RebuildDesktopsReqImageType(d.Str())
+				t.ImageType = decodeRebuildDesktopsReqImageType(d)
 			}
 		case "image_id":
 			if seen[0]&(1<<2) != 0 {
@@ -2738,8 +3222,9 @@ func (t *RebuildDesktopsReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.EncryptType = nil
 			} else {
-				v := RebuildDesktopsReqEncryptType(d.Str())
-				t.EncryptType = &v
+				ep := (*RebuildDesktopsReqEncryptType)(d.NewString())
+				*ep = decodeRebuildDesktopsReqEncryptType(d)
+				t.EncryptType = ep
 			}
 		case "kms_id":
 			if seen[0]&(1<<4) != 0 {
@@ -2749,8 +3234,7 @@ func (t *RebuildDesktopsReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.KmsID = nil
 			} else {
-				v := d.Str()
-				t.KmsID = &v
+				t.KmsID = d.StrPtr()
 			}
 		case "os_type":
 			if seen[0]&(1<<5) != 0 {
@@ -2760,8 +3244,7 @@ func (t *RebuildDesktopsReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.OsType = nil
 			} else {
-				v := d.Str()
-				t.OsType = &v
+				t.OsType = d.StrPtr()
 			}
 		case "delay_time":
 			if seen[0]&(1<<6) != 0 {
@@ -2771,8 +3254,7 @@ func (t *RebuildDesktopsReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.DelayTime = nil
 			} else {
-				v := d.Int32()
-				t.DelayTime = &v
+				t.DelayTime = d.Int32Ptr()
 			}
 		case "message":
 			if seen[0]&(1<<7) != 0 {
@@ -2782,8 +3264,7 @@ func (t *RebuildDesktopsReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Message = nil
 			} else {
-				v := d.Str()
-				t.Message = &v
+				t.Message = d.StrPtr()
 			}
 		case "order_id":
 			if seen[0]&(1<<8) != 0 {
@@ -2793,8 +3274,7 @@ func (t *RebuildDesktopsReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.OrderID = nil
 			} else {
-				v := d.Str()
-				t.OrderID = &v
+				t.OrderID = d.StrPtr()
 			}
 		case "enterprise_project_id":
 			if seen[0]&(1<<9) != 0 {
@@ -2804,8 +3284,7 @@ func (t *RebuildDesktopsReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.EnterpriseProjectID = nil
 			} else {
-				v := d.Str()
-				t.EnterpriseProjectID = &v
+				t.EnterpriseProjectID = d.StrPtr()
 			}
 		case "handle_type":
 			if seen[0]&(1<<10) != 0 {
@@ -2815,11 +3294,18 @@ func (t *RebuildDesktopsReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.HandleType = nil
 			} else {
-				v := HandleType(d.Str())
-				t.HandleType = &v
+				ep := (*HandleType)(d.NewString())
+				*ep = decodeHandleType(d)
+				t.HandleType = ep
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -2846,10 +3332,24 @@ func (t *RebuildDesktopsReq) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeRebuildDesktopsReqEncryptType reads a RebuildDesktopsReqEncryptType, matching the allowed values without allocating.
+func decodeRebuildDesktopsReqEncryptType(d *rt.Decoder) RebuildDesktopsReqEncryptType {
+	b := d.StrRaw()
+	switch string(b) {
+	case "KEEP":
+		return RebuildDesktopsReqEncryptTypeKeep
+	case "UNENCRYPTED":
+		return RebuildDesktopsReqEncryptTypeUnencrypted
+	case "ENCRYPTED":
+		return RebuildDesktopsReqEncryptTypeEncrypted
+	}
+	return RebuildDesktopsReqEncryptType(b)
+}
+
 // decodeJSON reads one non-null value of RebuildDesktopsReqEncryptType from d.
 func (t *RebuildDesktopsReqEncryptType) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = RebuildDesktopsReqEncryptType(d.Str())
+	*t = decodeRebuildDesktopsReqEncryptType(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -2865,10 +3365,24 @@ func (t *RebuildDesktopsReqEncryptType) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// decodeRebuildDesktopsReqImageType reads a RebuildDesktopsReqImageType, matching the allowed values without allocating.
+func decodeRebuildDesktopsReqImageType(d *rt.Decoder) RebuildDesktopsReqImageType {
+	b := d.StrRaw()
+	switch string(b) {
+	case "gold":
+		return RebuildDesktopsReqImageTypeGold
+	case "private":
+		return RebuildDesktopsReqImageTypePrivate
+	case "market":
+		return RebuildDesktopsReqImageTypeMarket
+	}
+	return RebuildDesktopsReqImageType(b)
+}
+
 // decodeJSON reads one non-null value of RebuildDesktopsReqImageType from d.
 func (t *RebuildDesktopsReqImageType) decodeJSON(d *rt.Decoder) {
 	*t = ""
-	*t = RebuildDesktopsReqImageType(d.Str())
+	*t = decodeRebuildDesktopsReqImageType(d)
 }
 
 // UnmarshalJSON decodes data into t. The error is a *DecodeError for input
@@ -2882,6 +3396,16 @@ func (t *RebuildDesktopsReqImageType) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t ResizeExclusiveLitesReq) MarshalJSON() ([]byte, error) {
+	type plain ResizeExclusiveLitesReq
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of ResizeExclusiveLitesReq from d.
@@ -2902,8 +3426,7 @@ func (t *ResizeExclusiveLitesReq) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.EnterpriseProjectID = nil
 			} else {
-				v := d.Str()
-				t.EnterpriseProjectID = &v
+				t.EnterpriseProjectID = d.StrPtr()
 			}
 		case "product_id":
 			if seen[0]&(1<<1) != 0 {
@@ -2926,7 +3449,13 @@ func (t *ResizeExclusiveLitesReq) decodeJSON(d *rt.Decoder) {
 				t.NewQuantity = d.Int32()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
@@ -2950,6 +3479,16 @@ func (t *ResizeExclusiveLitesReq) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t Resource) MarshalJSON() ([]byte, error) {
+	type plain Resource
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
+}
+
 // decodeJSON reads one non-null value of Resource from d.
 func (t *Resource) decodeJSON(d *rt.Decoder) {
 	*t = Resource{}
@@ -2968,8 +3507,7 @@ func (t *Resource) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.PeriodType = nil
 			} else {
-				v := PeriodType(d.Int32())
-				t.PeriodType = &v
+				t.PeriodType = (*PeriodType)(d.Int32Ptr())
 			}
 		case "period_num":
 			if seen[0]&(1<<1) != 0 {
@@ -2979,8 +3517,7 @@ func (t *Resource) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.PeriodNum = nil
 			} else {
-				v := d.Int32()
-				t.PeriodNum = &v
+				t.PeriodNum = d.Int32Ptr()
 			}
 		case "is_auto_renew":
 			if seen[0]&(1<<2) != 0 {
@@ -2990,8 +3527,7 @@ func (t *Resource) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.IsAutoRenew = nil
 			} else {
-				v := d.Int32()
-				t.IsAutoRenew = &v
+				t.IsAutoRenew = d.Int32Ptr()
 			}
 		case "add_volumes":
 			if seen[0]&(1<<3) != 0 {
@@ -3126,7 +3662,13 @@ func (t *Resource) decodeJSON(d *rt.Decoder) {
 				t.SubscribeUserSharer = v
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }
@@ -3142,6 +3684,16 @@ func (t *Resource) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t SecurityGroupIDInfo) MarshalJSON() ([]byte, error) {
+	type plain SecurityGroupIDInfo
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of SecurityGroupIDInfo from d.
@@ -3165,7 +3717,13 @@ func (t *SecurityGroupIDInfo) decodeJSON(d *rt.Decoder) {
 				t.ID = d.Str()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -3184,6 +3742,16 @@ func (t *SecurityGroupIDInfo) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t SubscribeUserInfo) MarshalJSON() ([]byte, error) {
+	type plain SubscribeUserInfo
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of SubscribeUserInfo from d.
@@ -3217,7 +3785,13 @@ func (t *SubscribeUserInfo) decodeJSON(d *rt.Decoder) {
 				t.UserName = d.Str()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -3239,6 +3813,16 @@ func (t *SubscribeUserInfo) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t SubscribeUserSharerReq) MarshalJSON() ([]byte, error) {
+	type plain SubscribeUserSharerReq
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of SubscribeUserSharerReq from d.
@@ -3284,7 +3868,13 @@ func (t *SubscribeUserSharerReq) decodeJSON(d *rt.Decoder) {
 				}
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -3306,6 +3896,16 @@ func (t *SubscribeUserSharerReq) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t Tag) MarshalJSON() ([]byte, error) {
+	type plain Tag
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of Tag from d.
@@ -3336,11 +3936,16 @@ func (t *Tag) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Value = nil
 			} else {
-				v := d.Str()
-				t.Value = &v
+				t.Value = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -3361,6 +3966,16 @@ func (t *Tag) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t UserResetPolicy) MarshalJSON() ([]byte, error) {
+	type plain UserResetPolicy
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
+}
+
 // decodeJSON reads one non-null value of UserResetPolicy from d.
 func (t *UserResetPolicy) decodeJSON(d *rt.Decoder) {
 	*t = UserResetPolicy{}
@@ -3379,8 +3994,7 @@ func (t *UserResetPolicy) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Enable = nil
 			} else {
-				v := d.Boolean()
-				t.Enable = &v
+				t.Enable = d.BooleanPtr()
 			}
 		case "reset_count_per_day":
 			if seen[0]&(1<<1) != 0 {
@@ -3390,11 +4004,16 @@ func (t *UserResetPolicy) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ResetCountPerDay = nil
 			} else {
-				v := d.Int32()
-				t.ResetCountPerDay = &v
+				t.ResetCountPerDay = d.Int32Ptr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }
@@ -3410,6 +4029,16 @@ func (t *UserResetPolicy) UnmarshalJSON(data []byte) error {
 	}
 	t.decodeJSON(&d)
 	return d.End()
+}
+
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t Volume) MarshalJSON() ([]byte, error) {
+	type plain Volume
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
 }
 
 // decodeJSON reads one non-null value of Volume from d.
@@ -3450,8 +4079,7 @@ func (t *Volume) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Iops = nil
 			} else {
-				v := d.Int32()
-				t.Iops = &v
+				t.Iops = d.Int32Ptr()
 			}
 		case "throughput":
 			if seen[0]&(1<<3) != 0 {
@@ -3461,8 +4089,7 @@ func (t *Volume) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Throughput = nil
 			} else {
-				v := d.Int32()
-				t.Throughput = &v
+				t.Throughput = d.Int32Ptr()
 			}
 		case "kms_id":
 			if seen[0]&(1<<4) != 0 {
@@ -3472,11 +4099,16 @@ func (t *Volume) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.KmsID = nil
 			} else {
-				v := d.Str()
-				t.KmsID = &v
+				t.KmsID = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<0) == 0 {
@@ -3500,6 +4132,16 @@ func (t *Volume) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t VolumeInfo) MarshalJSON() ([]byte, error) {
+	type plain VolumeInfo
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
+}
+
 // decodeJSON reads one non-null value of VolumeInfo from d.
 func (t *VolumeInfo) decodeJSON(d *rt.Decoder) {
 	*t = VolumeInfo{}
@@ -3518,8 +4160,7 @@ func (t *VolumeInfo) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ID = nil
 			} else {
-				v := d.Str()
-				t.ID = &v
+				t.ID = d.StrPtr()
 			}
 		case "type":
 			if seen[0]&(1<<1) != 0 {
@@ -3549,8 +4190,7 @@ func (t *VolumeInfo) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Iops = nil
 			} else {
-				v := d.Int32()
-				t.Iops = &v
+				t.Iops = d.Int32Ptr()
 			}
 		case "throughput":
 			if seen[0]&(1<<4) != 0 {
@@ -3560,8 +4200,7 @@ func (t *VolumeInfo) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.Throughput = nil
 			} else {
-				v := d.Int32()
-				t.Throughput = &v
+				t.Throughput = d.Int32Ptr()
 			}
 		case "resource_spec_code":
 			if seen[0]&(1<<5) != 0 {
@@ -3571,8 +4210,7 @@ func (t *VolumeInfo) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ResourceSpecCode = nil
 			} else {
-				v := d.Str()
-				t.ResourceSpecCode = &v
+				t.ResourceSpecCode = d.StrPtr()
 			}
 		case "kms_id":
 			if seen[0]&(1<<6) != 0 {
@@ -3582,11 +4220,16 @@ func (t *VolumeInfo) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.KmsID = nil
 			} else {
-				v := d.Str()
-				t.KmsID = &v
+				t.KmsID = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 	if seen[0]&(1<<1) == 0 {
@@ -3610,6 +4253,16 @@ func (t *VolumeInfo) UnmarshalJSON(data []byte) error {
 	return d.End()
 }
 
+// MarshalJSON encodes t with the members of AdditionalProperties.
+func (t WorkspaceErrorResponse) MarshalJSON() ([]byte, error) {
+	type plain WorkspaceErrorResponse
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return rt.AppendMembers(b, t.AdditionalProperties)
+}
+
 // decodeJSON reads one non-null value of WorkspaceErrorResponse from d.
 func (t *WorkspaceErrorResponse) decodeJSON(d *rt.Decoder) {
 	*t = WorkspaceErrorResponse{}
@@ -3628,8 +4281,7 @@ func (t *WorkspaceErrorResponse) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ErrorCode = nil
 			} else {
-				v := d.Str()
-				t.ErrorCode = &v
+				t.ErrorCode = d.StrPtr()
 			}
 		case "error_msg":
 			if seen[0]&(1<<1) != 0 {
@@ -3639,11 +4291,16 @@ func (t *WorkspaceErrorResponse) decodeJSON(d *rt.Decoder) {
 			if d.NotNull() {
 				t.ErrorMsg = nil
 			} else {
-				v := d.Str()
-				t.ErrorMsg = &v
+				t.ErrorMsg = d.StrPtr()
 			}
 		default:
-			d.Skip()
+			{
+				k := d.KeyString()
+				if t.AdditionalProperties == nil {
+					t.AdditionalProperties = map[string]any{}
+				}
+				t.AdditionalProperties[k] = d.AnyValue()
+			}
 		}
 	}
 }

@@ -15,6 +15,9 @@ type AddVolumes struct {
 	DesktopID string `json:"desktop_id"`
 	// Volumes: The disks to add. Required.
 	Volumes []Volume `json:"volumes"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -46,6 +49,9 @@ type ApplyDesktopsInternet struct {
 	BandwidthSize int32 `json:"bandwidth_size"`
 	// Count: Number of EIPs to buy when desktop_ids is empty. Optional. Constraints: minimum 1.
 	Count *int32 `json:"count,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -73,6 +79,9 @@ type ApplySharedVPCDedicatedParam struct {
 	Port *int32 `json:"port,omitempty"`
 	// AvailabilityZone: Availability zones of the service resources; two random ones when absent. Optional.
 	AvailabilityZone []string `json:"availability_zone,omitzero"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -104,6 +113,9 @@ type ApplySubnetBandwidthReq struct {
 	BandwidthSize *int32 `json:"bandwidth_size,omitempty"`
 	// EnterpriseProjectID: Enterprise project; "0" (the default project) when absent. Optional.
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -141,6 +153,9 @@ type AttachInstancesDesktopInfo struct {
 	IsClearData *bool `json:"is_clear_data,omitempty"`
 	// AttachUserInfos: Users of a multi-user desktop; wins over user_name and user_group. Optional.
 	AttachUserInfos []AttachInstancesUserInfo `json:"attach_user_infos,omitzero"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -196,6 +211,9 @@ type AttachInstancesReq struct {
 	EncryptType *AttachInstancesReqEncryptType `json:"encrypt_type,omitempty"`
 	// KmsID: ID of the KMS key; needed with ENCRYPTED. Optional.
 	KmsID *string `json:"kms_id,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -248,6 +266,9 @@ type AttachInstancesUserInfo struct {
 	UserGroup AttachInstancesUserInfoUserGroup `json:"user_group"`
 	// Type: Whether a user or a group is assigned; USER by default. Optional. Constraints: one of "USER", "GROUP".
 	Type *AttachInstancesUserInfoType `json:"type,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -323,6 +344,9 @@ type AuthorizedObjects struct {
 	UserGroup AuthorizedObjectsUserGroup `json:"user_group"`
 	// CreatedAt: When it was authorized. Optional.
 	CreatedAt *string `json:"created_at,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -382,6 +406,9 @@ type AutoscalePolicy struct {
 	AutoIsolationEnable *bool `json:"auto_isolation_enable,omitempty"`
 	// AutoIsolationMaxNum: Most desktops isolated automatically; 1000 by default. Optional. Constraints: minimum 0.
 	AutoIsolationMaxNum *int32 `json:"auto_isolation_max_num,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -512,6 +539,9 @@ type CreateDesktopPoolReq struct {
 	DesktopNamePolicyID *string `json:"desktop_name_policy_id,omitempty"`
 	// Domain: Domain the desktops join. Optional.
 	Domain *string `json:"domain,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -623,6 +653,9 @@ type CreateDesktopReq struct {
 	IfMountOldDesktopDisk *bool `json:"if_mount_old_desktop_disk,omitempty"`
 	// Domain: Domain the desktops join. Optional.
 	Domain *string `json:"domain,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -686,6 +719,9 @@ type CreateExclusiveHostsReq struct {
 	SubnetID string `json:"subnet_id"`
 	// ResizeExclusiveLites: A change of the number of dedicated lite desktops. Optional.
 	ResizeExclusiveLites *ResizeExclusiveLitesReq `json:"resize_exclusive_lites,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -717,6 +753,9 @@ type CreateOrderReq struct {
 	Resources []Resource `json:"resources"`
 	// ExtendParam: Extra order settings. Optional.
 	ExtendParam *OrderExtendParam `json:"extend_param,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -742,6 +781,9 @@ type CreateOrderResponse struct {
 	OrderID *string `json:"order_id,omitempty"`
 	// JobID: ID of the job, on success. Optional.
 	JobID *string `json:"job_id,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -785,6 +827,9 @@ type Desktop struct {
 	CopyVolumeIDS []string `json:"copy_volume_ids,omitzero"`
 	// IfDeleteOldDesktop: Whether the old pay-per-use desktop is deleted once its disks are copied. Optional.
 	IfDeleteOldDesktop *bool `json:"if_delete_old_desktop,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -856,6 +901,9 @@ type EIP struct {
 	ChargeMode *EIPChargeMode `json:"charge_mode,omitempty"`
 	// BandwidthSize: Bandwidth in Mbit/s. Optional. Constraints: minimum 1. Note: minimum 1 is ours.
 	BandwidthSize *int32 `json:"bandwidth_size,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -901,6 +949,9 @@ type ExpandDesktopPoolOrderReq struct {
 	Size *int32 `json:"size,omitempty"`
 	// PoolID: ID of the pool. Required.
 	PoolID string `json:"pool_id"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -965,6 +1016,9 @@ func (v IsAutoPay) Valid() bool {
 type Nic struct {
 	// SubnetID: ID of the subnet of the interface. Required.
 	SubnetID string `json:"subnet_id"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -1008,6 +1062,9 @@ func (v ObjectType) Valid() bool {
 type OrderExtendParam struct {
 	// IsAutoPay: Whether the order is paid automatically, as the string "true" or "false". Optional. Constraints: one of "true", "false". Note: A string, not a boolean, in the SDK; values and default from its comment.
 	IsAutoPay *IsAutoPay `json:"is_auto_pay,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -1074,6 +1131,9 @@ type RebuildDesktopsReq struct {
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 	// HandleType: Which desktops it applies to: ONLY_FOR_EXPAND (new ones), FOR_EXPAND_AND_IDLE (new and idle), FOR_EXPAND_AND_ALL (new and all). Optional. Constraints: one of "ONLY_FOR_EXPAND", "FOR_EXPAND_AND_IDLE", "FOR_EXPAND_AND_ALL". Note: Values from the SDK comment; the SDK models a plain string.
 	HandleType *HandleType `json:"handle_type,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -1143,6 +1203,9 @@ type ResizeExclusiveLitesReq struct {
 	ProductID string `json:"product_id"`
 	// NewQuantity: Number of desktops after the change. Required. Constraints: minimum 1. Note: minimum 1 is ours.
 	NewQuantity int32 `json:"new_quantity"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -1192,6 +1255,9 @@ type Resource struct {
 	ApplySubnetBandwidth *ApplySubnetBandwidthReq `json:"apply_subnet_bandwidth,omitempty"`
 	// SubscribeUserSharer: User collaboration resources. Optional.
 	SubscribeUserSharer *SubscribeUserSharerReq `json:"subscribe_user_sharer,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -1215,6 +1281,9 @@ func (t Resource) LogValue() slog.Value {
 type SecurityGroupIDInfo struct {
 	// ID: ID of the security group. Required.
 	ID string `json:"id"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -1240,6 +1309,9 @@ type SubscribeUserInfo struct {
 	UserID string `json:"user_id"`
 	// UserName: Name of the user. Required.
 	UserName string `json:"user_name"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -1265,6 +1337,9 @@ type SubscribeUserSharerReq struct {
 	UserSharerSku string `json:"user_sharer_sku"`
 	// Users: Users who get collaboration. Required. Note: minItems 1 is ours.
 	Users []SubscribeUserInfo `json:"users"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -1290,6 +1365,9 @@ type Tag struct {
 	Key string `json:"key"`
 	// Value: Tag value, at most 43 characters. Optional. Constraints: at most 43 characters.
 	Value *string `json:"value,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -1315,6 +1393,9 @@ type UserResetPolicy struct {
 	Enable *bool `json:"enable,omitempty"`
 	// ResetCountPerDay: Automatic retries per user and day, reset at midnight. Optional. Constraints: minimum 0.
 	ResetCountPerDay *int32 `json:"reset_count_per_day,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -1346,6 +1427,9 @@ type Volume struct {
 	Throughput *int32 `json:"throughput,omitempty"`
 	// KmsID: ID of the KMS key that encrypts the disk. Optional.
 	KmsID *string `json:"kms_id,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -1381,6 +1465,9 @@ type VolumeInfo struct {
 	ResourceSpecCode *string `json:"resource_spec_code,omitempty"`
 	// KmsID: ID of the KMS key that encrypts the disk. Optional.
 	KmsID *string `json:"kms_id,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
@@ -1406,6 +1493,9 @@ type WorkspaceErrorResponse struct {
 	ErrorCode *string `json:"error_code,omitempty"`
 	// ErrorMsg: Human-readable error message. Optional.
 	ErrorMsg *string `json:"error_msg,omitempty"`
+	// AdditionalProperties holds the members the schema does not declare (it allows any); they are
+	// decoded, counted for minProperties and maxProperties, and encoded again.
+	AdditionalProperties map[string]any `json:"-"`
 }
 
 // String returns t as JSON.
