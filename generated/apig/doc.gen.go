@@ -9,7 +9,7 @@
 // specification of a yearly/monthly or a pay-per-use instance. Transcribed
 // from the service's (Chinese) API reference pages with the official Go SDK
 // (services/apig/v2) as second source; decisions are recorded as x-doc-note
-// and listed in docs/decisions.md.
+// beside the field they concern.
 //
 // Operations:
 //   - CreatePostPayResizeOrder: POST /v2/{project_id}/apigw/instances/{instance_id}/postpaid-resize

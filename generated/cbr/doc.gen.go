@@ -8,8 +8,7 @@
 // Orders a yearly/monthly backup vault, and changes the size of a
 // yearly/monthly vault through a change order. Transcribed from the service's
 // API reference pages with the official Go SDK (services/cbr/v1) as second
-// source; decisions are recorded as x-doc-note and listed in
-// docs/decisions.md.
+// source; decisions are recorded as x-doc-note beside the field they concern.
 //
 // Operations:
 //   - ChangeOrder: POST /v3/{project_id}/orders/change

@@ -8,7 +8,7 @@
 // Assigns a yearly/monthly EIP, or changes pay-per-use EIPs to yearly/monthly
 // billing; both place subscription orders. Transcribed from the service's API
 // reference pages with the official Go SDK (services/eip/v2) as second source;
-// decisions are recorded as x-doc-note and listed in docs/decisions.md.
+// decisions are recorded as x-doc-note beside the field they concern.
 //
 // Operations:
 //   - CreatePrePaidPublicip: POST /v2.0/{project_id}/publicips

@@ -8,8 +8,7 @@
 // Creates the order that changes a pay-per-use ModelArts resource pool to
 // yearly/monthly billing. Transcribed from the service's (Chinese) API
 // reference page with the official Go SDK (services/modelarts/v1) as second
-// source; decisions are recorded as x-doc-note and listed in
-// docs/decisions.md.
+// source; decisions are recorded as x-doc-note beside the field they concern.
 //
 // Operations:
 //   - CreateOrderID: POST /v2/{project_id}/pools/{name}/orderid

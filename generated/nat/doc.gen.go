@@ -8,7 +8,7 @@
 // Changes a pay-per-use public NAT gateway to yearly/monthly billing, which
 // places a subscription order. Transcribed from the service's API reference
 // page with the official Go SDK (services/nat/v2) as second source; decisions
-// are recorded as x-doc-note and listed in docs/decisions.md.
+// are recorded as x-doc-note beside the field they concern.
 //
 // Operations:
 //   - UpdateNatGatewayToPeriod: POST /v2/{project_id}/nat_gateways/{nat_gateway_id}/change_to_period

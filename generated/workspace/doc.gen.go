@@ -10,7 +10,7 @@
 // reference page is reachable only by its title and URI; the rest is
 // transcribed from the official Go SDK (services/workspace/v2,
 // model.CreateOrderReq and the models it uses). Decisions are recorded as
-// x-doc-note and listed in docs/decisions.md.
+// x-doc-note beside the field they concern.
 //
 // Operations:
 //   - CreateOrder: POST /v2/{project_id}/periodic/subscribe/order
