@@ -169,7 +169,7 @@ func TestCommand(t *testing.T) {
 	if want := len(calls) + 2; callLines != want || adminLines != 6 || !strings.Contains(logs, "shutting down") {
 		t.Errorf("%d call log lines, want %d; %d admin lines, want 6; and a shutdown line:\n%s", callLines, want, adminLines, logs)
 	}
-	for _, s := range []string{"mock: serving 9 services on " + base, "hss   POST /v5/{project_id}/quotas/orders CreateQuotasOrder", "auth: 1 X-Auth-Token value(s) or AK/SK signatures of 1 access key(s)", "admin API (no credentials): " + base + "/__mock/"} {
+	for _, s := range []string{"mock: serving 15 services on " + base, "hss   POST /v5/{project_id}/quotas/orders CreateQuotasOrder", "auth: 1 X-Auth-Token value(s) or AK/SK signatures of 1 access key(s)", "admin API (no credentials): " + base + "/__mock/"} {
 		if !strings.Contains(logs, s) {
 			t.Errorf("banner lacks %q:\n%s", s, logs)
 		}
