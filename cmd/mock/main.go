@@ -1,10 +1,12 @@
-// Command mock serves the generated mock servers of every service (DSC,
-// DBSS, HSS) on one address, for tests in any language:
+// Command mock serves the generated mock servers of every service of
+// specs/ (fifteen today, from APIG to Workspace) on one address, for tests
+// in any language:
 //
 //	go run ./cmd/mock --addr 127.0.0.1:8080 [--ak AK --sk SK] [--token TOKEN]
 //
-// Calls are routed by path to the service that owns it (the services'
-// paths do not overlap). With --ak/--sk, AK/SK signatures are verified
+// Calls are routed by method and path template to the service that owns
+// the operation (no two services claim one path; services_test.go checks
+// it). With --ak/--sk, AK/SK signatures are verified
 // (SDK-HMAC-SHA256, X-Sdk-Date within 15 minutes); with --token, that
 // X-Auth-Token is accepted; with neither, the mock is permissive and any
 // well-formed credentials pass. On stderr it prints a banner (services,
