@@ -3,7 +3,7 @@
 // x-sdk-date, as the official SDK computes it), so that wrk can replay a
 // request the mock verifies in full every time: the signature stays valid
 // while X-Sdk-Date is within the 15-minute window. It is written
-// independently of templates/rt, so the benchmark also cross-checks the
+// independently of rt, so the benchmark also cross-checks the
 // verifier.
 package main
 

@@ -1,8 +1,8 @@
-// Package client emits client.gen.go: NewClient and one method per
-// operation on the Client of the support code (templates/rt/client.go).
-// Each method fills the project ID, validates the parameters and the body,
-// builds the path, query and headers, and hands the rest to Client.do. It
-// reads only the model and writes jennifer code.
+// Package client emits client.gen.go: the Client type over rt.Client, the
+// options and aliases of rt's shared types, NewClient, and one method per
+// operation. Each method fills the project ID, validates the parameters and
+// the body, builds the path, query and headers, and hands the rest to
+// rt.Client.Do. It reads only the plan and writes jennifer code.
 package client
 
 import (

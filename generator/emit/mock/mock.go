@@ -1,11 +1,11 @@
-// Package mock emits the spec-shaped part of a generated package's mock
-// server (mock.gen.go): per operation, a route entry and a handle function
-// that parses the path, query and header parameters into the operation's
-// Params struct, decodes the body into its generated type and validates
-// both; the service's error body; and NewMockServer and StartMock. The
-// spec-independent server (routing, auth, faults, records, admin API) is
-// templates/rt/mock*.go, rendered into the same package. The package reads
-// only the model and writes jennifer code; it never imports the loader.
+// Package mock emits the mock package beside a generated client package
+// (NAMEmock/mock.gen.go): per operation, a route entry and a handle
+// function that parses the path, query and header parameters into the
+// operation's Params struct and decodes and validates the body
+// (rt.MockCall.Body); the service's error body; and NewServer, Start and
+// the option wrappers. The spec-independent server (routing, auth, limits,
+// faults, records, admin API) is rt's MockServer. It reads only the plan
+// and writes jennifer code; it never imports the loader.
 package mock
 
 import (
