@@ -1,7 +1,9 @@
 // Package types emits the schema-shaped part of a generated package: one Go
-// type per named schema, enum constants, JSON decoding that records which
-// members came, redacting String methods, parameter structs and the
-// Validate methods. It reads only the model and writes jennifer code.
+// type per named schema, enum constants, JSON decoding that reports what a
+// value cannot hold (missing, null, wrong-typed and unknown members),
+// redacting String methods, parameter structs and the Validate methods,
+// which judge only the values. It reads the plan (and the spec facts it
+// points at) and writes jennifer code.
 package types
 
 import (
