@@ -1,11 +1,8 @@
 package e2e
 
 import (
-	"bufio"
 	"context"
 	"errors"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -26,23 +23,7 @@ func TestClientAgainstCommand(t *testing.T) {
 		t.Skip("builds and runs cmd/mock")
 	}
 	const ak, sk, token = "HPUACMDTEST000000000", "cmd-test-secret-key-0123456789", "MIIcmd-test-token"
-	bin := filepath.Join(t.TempDir(), "mock")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/mock")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	cmd := exec.Command(bin, "--addr", "127.0.0.1:0", "--ak", ak, "--sk", sk, "--token", token, "--quiet")
-	stdout, _ := cmd.StdoutPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	if err != nil || !strings.HasPrefix(line, "listening on ") {
-		t.Fatalf("first line %q: %v", line, err)
-	}
-	endpoint := strings.TrimSpace(strings.TrimPrefix(line, "listening on "))
+	endpoint := startCommandMock(t, "--ak", ak, "--sk", sk, "--token", token)
 	ctx := context.Background()
 
 	// Valid orders, signed and with a token.

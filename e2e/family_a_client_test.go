@@ -1,13 +1,10 @@
 package e2e
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -38,23 +35,7 @@ func TestFamilyAClientAgainstCommand(t *testing.T) {
 		t.Skip("builds and runs cmd/mock")
 	}
 	const ak, sk, token = "HPUAFAMILYA000000000", "family-a-secret-key-0123456789", "MIIfamily-a-token"
-	bin := filepath.Join(t.TempDir(), "mock")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/mock")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	cmd := exec.Command(bin, "--addr", "127.0.0.1:0", "--ak", ak, "--sk", sk, "--token", token, "--quiet")
-	stdout, _ := cmd.StdoutPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	if err != nil || !strings.HasPrefix(line, "listening on ") {
-		t.Fatalf("first line %q: %v", line, err)
-	}
-	endpoint := strings.TrimSpace(strings.TrimPrefix(line, "listening on "))
+	endpoint := startCommandMock(t, "--ak", ak, "--sk", sk, "--token", token)
 	ctx := context.Background()
 	const instance = "in stance~(1)"
 

@@ -1,9 +1,6 @@
 package e2e
 
 import (
-	"bufio"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -252,35 +249,12 @@ func driveFamilyA(t *testing.T, c, bad familyAClients) {
 	serviceError(t, "dcs wrong SK", err, 401, "APIGW.0301")
 }
 
-// startCommandMock builds cmd/mock and starts it with the test key; it
-// returns its base URL.
-func startCommandMock(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "mock")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/mock")
-	build.Dir = ".." // the root module, which has cmd/mock's dependencies
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	cmd := exec.Command(bin, "--addr", "127.0.0.1:0", "--ak", testAK, "--sk", testSK, "--quiet")
-	stdout, _ := cmd.StdoutPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	if err != nil || !strings.HasPrefix(line, "listening on ") {
-		t.Fatalf("first line %q: %v", line, err)
-	}
-	return strings.TrimSpace(strings.TrimPrefix(line, "listening on "))
-}
-
 // TestFamilyASDKAgainstCommand runs the SDK clients of the six operations
 // against cmd/mock, as a user would.
 func TestFamilyASDKAgainstCommand(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs cmd/mock")
 	}
-	url := startCommandMock(t)
+	url := startCommandMock(t, "--ak", testAK, "--sk", testSK)
 	driveFamilyA(t, newFamilyAClients(t, url, testSK), newFamilyAClients(t, url, "wrong"+testSK))
 }

@@ -159,7 +159,7 @@ func TestFamilyBClientsAgainstCommand(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs cmd/mock")
 	}
-	url := startMockCommand(t)
+	url := startCommandMock(t, "--ak", testAK, "--sk", testSK)
 	rt := &recordingTransport{}
 	familyBOurs(t, url, &http.Client{Transport: rt})
 	if len(rt.reqs) != 10 {

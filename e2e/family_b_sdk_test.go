@@ -1,11 +1,7 @@
 package e2e
 
 import (
-	"bufio"
-	"os/exec"
-	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
@@ -364,29 +360,6 @@ func familyBCases() []familyBCase {
 	}
 }
 
-// startMockCommand builds cmd/mock, starts it with the test AK/SK and
-// returns its URL.
-func startMockCommand(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "mock")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/mock")
-	build.Dir = ".." // the root module, which has cmd/mock's dependencies
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	cmd := exec.Command(bin, "--addr", "127.0.0.1:0", "--ak", testAK, "--sk", testSK, "--quiet")
-	stdout, _ := cmd.StdoutPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	if err != nil || !strings.HasPrefix(line, "listening on ") {
-		t.Fatalf("first line %q: %v", line, err)
-	}
-	return strings.TrimSpace(strings.TrimPrefix(line, "listening on "))
-}
-
 // TestFamilyBSDKAgainstCommand places every operation's valid order with
 // the official SDK (2xx, answer parsed), its invalid order (400 with the
 // service's error code, as a ServiceResponseError) and its valid order
@@ -395,7 +368,7 @@ func TestFamilyBSDKAgainstCommand(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs cmd/mock")
 	}
-	url := startMockCommand(t)
+	url := startCommandMock(t, "--ak", testAK, "--sk", testSK)
 	good := newFamilyBClients(t, url, testSK)
 	bad := newFamilyBClients(t, url, "wrong"+testSK)
 	for _, c := range familyBCases() {

@@ -1,10 +1,7 @@
 package e2e
 
 import (
-	"bufio"
 	"errors"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -202,23 +199,7 @@ func TestSDKAgainstCommand(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs cmd/mock")
 	}
-	bin := filepath.Join(t.TempDir(), "mock")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/mock")
-	build.Dir = ".." // the root module, which has cmd/mock's dependencies
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	cmd := exec.Command(bin, "--addr", "127.0.0.1:0", "--ak", testAK, "--sk", testSK, "--quiet")
-	stdout, _ := cmd.StdoutPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	if err != nil || !strings.HasPrefix(line, "listening on ") {
-		t.Fatalf("first line %q: %v", line, err)
-	}
-	url := strings.TrimSpace(strings.TrimPrefix(line, "listening on "))
+	url := startCommandMock(t, "--ak", testAK, "--sk", testSK)
 	ids := driveSDK(t, newClients(t, url, url, url, testSK), newClients(t, url, url, url, "wrong"+testSK))
 	if len(ids) != 3 {
 		t.Errorf("%d orders placed, want 3", len(ids))
