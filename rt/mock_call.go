@@ -1,8 +1,6 @@
 package rt
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
@@ -101,7 +99,7 @@ func (c *mockCall) badPathValue() string {
 		if p.in != "path" {
 			continue
 		}
-		v := c.pathValue(pi)
+		v := c.PathValue(pi)
 		pi++
 		bad := !utf8.ValidString(v)
 		for i := 0; i < len(v) && !bad; i++ {
@@ -114,16 +112,16 @@ func (c *mockCall) badPathValue() string {
 	return ""
 }
 
-// pathValue returns the i-th path parameter.
-func (c *mockCall) pathValue(i int) string {
+// PathValue returns the i-th path parameter.
+func (c *mockCall) PathValue(i int) string {
 	if i < len(c.pathVals) {
 		return c.pathVals[i]
 	}
 	return ""
 }
 
-// queryValue returns the first value of query parameter name.
-func (c *mockCall) queryValue(name string) (string, bool) {
+// QueryValue returns the first value of query parameter name.
+func (c *mockCall) QueryValue(name string) (string, bool) {
 	if c.req.URL.RawQuery == "" {
 		return "", false
 	}
@@ -137,8 +135,8 @@ func (c *mockCall) queryValue(name string) (string, bool) {
 	return v[0], true
 }
 
-// queryValues returns every value of query parameter name (k=a&k=b).
-func (c *mockCall) queryValues(name string) ([]string, bool) {
+// QueryValues returns every value of query parameter name (k=a&k=b).
+func (c *mockCall) QueryValues(name string) ([]string, bool) {
 	if c.req.URL.RawQuery == "" {
 		return nil, false
 	}
@@ -149,9 +147,9 @@ func (c *mockCall) queryValues(name string) ([]string, bool) {
 	return v, ok && len(v) > 0
 }
 
-// headerValues returns the comma-separated items of header name (canonical
+// HeaderValues returns the comma-separated items of header name (canonical
 // form), over all its lines.
-func (c *mockCall) headerValues(name string) ([]string, bool) {
+func (c *mockCall) HeaderValues(name string) ([]string, bool) {
 	lines, ok := c.req.Header[name]
 	if !ok || len(lines) == 0 {
 		return nil, false
@@ -163,10 +161,10 @@ func (c *mockCall) headerValues(name string) ([]string, bool) {
 	return out, true
 }
 
-// pathValues returns the comma-separated items of the i-th path
+// PathValues returns the comma-separated items of the i-th path
 // parameter.
-func (c *mockCall) pathValues(i int) ([]string, bool) {
-	return mockSplit(c.pathValue(i)), true
+func (c *mockCall) PathValues(i int) ([]string, bool) {
+	return mockSplit(c.PathValue(i)), true
 }
 
 // mockSplit splits a comma-separated list, trimming spaces.
@@ -178,8 +176,8 @@ func mockSplit(s string) []string {
 	return parts
 }
 
-// headerValue returns header name, which must be in canonical form.
-func (c *mockCall) headerValue(name string) (string, bool) {
+// HeaderValue returns header name, which must be in canonical form.
+func (c *mockCall) HeaderValue(name string) (string, bool) {
 	v, ok := c.req.Header[name]
 	if !ok || len(v) == 0 {
 		return "", false
@@ -187,46 +185,18 @@ func (c *mockCall) headerValue(name string) (string, bool) {
 	return v[0], true
 }
 
-// decode decodes the body into v (a pointer to the generated body type)
-// and maps the decoder's errors to Violations.
-func (c *mockCall) decode(v any, required bool) error {
-	body := bytes.TrimSpace(c.body)
-	if len(body) == 0 || string(body) == "null" {
-		if !required {
-			return nil
-		}
-		return &ValidationError{Violations: []Violation{{In: "body", Rule: "required", Message: "the request body is missing"}}}
-	}
-	c.input = v
-	u, ok := v.(json.Unmarshaler)
-	if !ok {
-		return &mockMalformed{msg: "invalid request body: the mock cannot decode it"}
-	}
-	// The generated UnmarshalJSON checks the syntax as it decodes.
-	err := u.UnmarshalJSON(body)
-	if err == nil {
-		return nil
-	}
-	var de *DecodeError
-	if errors.As(err, &de) && !de.Syntax {
-		return &ValidationError{Violations: []Violation{{In: "body", Pointer: de.Pointer, Rule: "type", Message: de.Msg}}}
-	}
-	c.input = nil
-	return &mockMalformed{msg: err.Error()}
-}
-
-// mockParamsErr returns the parameters' Violations: those found parsing
+// MockParamsErr returns the parameters' violations: those found parsing
 // them, else what their Validate finds.
-func mockParamsErr(bad []Violation, p interface{ Validate() error }) error {
+func MockParamsErr(bad []Violation, p interface{ Validate() error }) error {
 	if len(bad) > 0 {
 		return &ValidationError{Violations: bad}
 	}
 	return p.Validate()
 }
 
-// mockJoin combines the parameters' and the body's errors: a body that is
-// not JSON is reported alone, Violations are listed together.
-func mockJoin(perr, berr error) error {
+// MockJoin combines the parameters' and the body's errors: a body that is
+// not JSON is reported alone, violations are listed together.
+func MockJoin(perr, berr error) error {
 	var mal *mockMalformed
 	switch {
 	case perr == nil:
@@ -243,16 +213,16 @@ func mockJoin(perr, berr error) error {
 	return perr
 }
 
-// mockPtr returns a pointer to a copy of v, for optional parameters.
-func mockPtr[T any](v T) *T { return &v }
+// Ptr returns a pointer to a copy of v, for optional parameters.
+func Ptr[T any](v T) *T { return &v }
 
-// mockMissing is the violation of an absent required parameter.
-func mockMissing(in, name string) Violation {
+// MockMissing is the violation of an absent required parameter.
+func MockMissing(in, name string) Violation {
 	return Violation{In: in, Pointer: name, Rule: "required", Message: "is missing"}
 }
 
-// mockParseInt parses an integer parameter of the given bit size.
-func mockParseInt(s string, bits int, in, name string, bad *[]Violation) (int64, bool) {
+// ParseInt parses an integer parameter of the given bit size.
+func ParseInt(s string, bits int, in, name string, bad *[]Violation) (int64, bool) {
 	n, err := strconv.ParseInt(s, 10, bits)
 	if err != nil {
 		*bad = append(*bad, Violation{In: in, Pointer: name, Rule: "type", Message: "must be an integer of " + strconv.Itoa(bits) + " bits, not " + strconv.Quote(s)})
@@ -261,8 +231,8 @@ func mockParseInt(s string, bits int, in, name string, bad *[]Violation) (int64,
 	return n, true
 }
 
-// mockParseFloat parses a number parameter.
-func mockParseFloat(s string, bits int, in, name string, bad *[]Violation) (float64, bool) {
+// ParseFloat parses a number parameter.
+func ParseFloat(s string, bits int, in, name string, bad *[]Violation) (float64, bool) {
 	f, err := strconv.ParseFloat(s, bits)
 	if err != nil {
 		*bad = append(*bad, Violation{In: in, Pointer: name, Rule: "type", Message: "must be a number, not " + strconv.Quote(s)})
@@ -271,8 +241,8 @@ func mockParseFloat(s string, bits int, in, name string, bad *[]Violation) (floa
 	return f, true
 }
 
-// mockParseBool parses a boolean parameter ("true" or "false").
-func mockParseBool(s string, in, name string, bad *[]Violation) (bool, bool) {
+// ParseBool parses a boolean parameter ("true" or "false").
+func ParseBool(s string, in, name string, bad *[]Violation) (bool, bool) {
 	switch s {
 	case "true":
 		return true, true

@@ -88,33 +88,15 @@ func mockParams(ps []MockParam) []mockParam {
 // StartForTest starts m and stops it when the test ends.
 func (m *MockServer) StartForTest(t TB) *MockServer { return m.startForTest(t) }
 
-// PathValue returns the i-th path parameter, in template order.
-func (c *mockCall) PathValue(i int) string { return c.pathValue(i) }
-
-// PathValues returns the i-th path parameter split at commas (an array).
-func (c *mockCall) PathValues(i int) ([]string, bool) { return c.pathValues(i) }
-
-// QueryValue returns the first value of query parameter name.
-func (c *mockCall) QueryValue(name string) (string, bool) { return c.queryValue(name) }
-
-// QueryValues returns every value of query parameter name.
-func (c *mockCall) QueryValues(name string) ([]string, bool) { return c.queryValues(name) }
-
 // QuerySplit returns the items of array query parameter name written as
 // one value (explode false), split at sep.
 func (c *mockCall) QuerySplit(name, sep string) ([]string, bool) {
-	v, ok := c.queryValue(name)
+	v, ok := c.QueryValue(name)
 	if !ok {
 		return nil, false
 	}
 	return strings.Split(v, sep), true
 }
-
-// HeaderValue returns the first value of header name (canonical form).
-func (c *mockCall) HeaderValue(name string) (string, bool) { return c.headerValue(name) }
-
-// HeaderValues returns the values of header name split at commas.
-func (c *mockCall) HeaderValues(name string) ([]string, bool) { return c.headerValues(name) }
 
 // Body decodes the request body into v (a pointer to the generated body
 // type) and validates it: the violations the decoder finds (wrong types,
@@ -178,35 +160,3 @@ func coveredBy(p string, vs []Violation) bool {
 	}
 	return false
 }
-
-// MockParamsErr returns the parameters' violations: those found parsing
-// them, else what their Validate finds.
-func MockParamsErr(bad []Violation, p interface{ Validate() error }) error {
-	return mockParamsErr(bad, p)
-}
-
-// MockJoin combines the parameters' and the body's errors: a body that is
-// not JSON is reported alone, violations are listed together.
-func MockJoin(perr, berr error) error { return mockJoin(perr, berr) }
-
-// MockMissing is the violation of a required parameter that is absent.
-func MockMissing(in, name string) Violation { return mockMissing(in, name) }
-
-// ParseInt parses parameter name (located in in) as an integer of bits,
-// recording a violation in bad when it is not one.
-func ParseInt(s string, bits int, in, name string, bad *[]Violation) (int64, bool) {
-	return mockParseInt(s, bits, in, name, bad)
-}
-
-// ParseFloat is ParseInt for numbers.
-func ParseFloat(s string, bits int, in, name string, bad *[]Violation) (float64, bool) {
-	return mockParseFloat(s, bits, in, name, bad)
-}
-
-// ParseBool is ParseInt for booleans.
-func ParseBool(s string, in, name string, bad *[]Violation) (bool, bool) {
-	return mockParseBool(s, in, name, bad)
-}
-
-// Ptr returns a pointer to a copy of v.
-func Ptr[T any](v T) *T { return &v }

@@ -67,17 +67,14 @@ func (b *testOrderBody) Validate() error {
 func testService() mockService {
 	handle := func(c *mockCall) error {
 		var bad []Violation
-		if s, ok := c.queryValue("limit"); ok {
-			mockParseInt(s, 32, "query", "limit", &bad)
+		if s, ok := c.QueryValue("limit"); ok {
+			ParseInt(s, 32, "query", "limit", &bad)
 		}
 		if len(bad) > 0 {
 			return &ValidationError{Violations: bad}
 		}
 		var b testOrderBody
-		if err := c.decode(&b, true); err != nil {
-			return err
-		}
-		return b.Validate()
+		return c.Body(&b, true)
 	}
 	return mockService{
 		name:        "tst",

@@ -43,7 +43,7 @@ type ValidationError struct {
 	Violations []Violation
 }
 
-// Error joins the Violations, one per line after the first.
+// Error joins the violations, one per line after the first.
 func (e *ValidationError) Error() string {
 	if len(e.Violations) == 1 {
 		return "invalid request: " + e.Violations[0].String()
@@ -109,7 +109,7 @@ func (p *Path) write(b *strings.Builder) {
 // Root returns the path of a value itself.
 func Root() Path { return Path{index: -1} }
 
-// Violations collects Violations; its zero value is ready and allocates
+// Violations collects violations; its zero value is ready and allocates
 // only when a violation is added.
 type Violations struct {
 	In   string // where the values are: body, path, query or header
@@ -126,7 +126,7 @@ func (v *Violations) AddParam(name, rule, msg string) {
 	v.list = append(v.list, Violation{In: v.In, Pointer: name, Rule: rule, Message: msg})
 }
 
-// SortFrom sorts the Violations added since the list had length start by
+// SortFrom sorts the violations added since the list had length start by
 // pointer, so that those found ranging over a map come out in a stable
 // order. Equal pointers keep their order.
 func (v *Violations) SortFrom(start int) {

@@ -25,17 +25,17 @@ func (e *emitter) decoder(s *model.Schema) []jen.Code {
 	if isStruct(s) {
 		body = e.structDecode(s)
 	} else {
-		body = append([]jen.Code{jen.Op("*").Id("t").Op("=").Add(zeroOf(e, s))}, e.decodeInto(s, jen.Op("*").Id("t"), false, 0, true)...)
+		body = append([]jen.Code{jen.Op("*").Id("t").Op("=").Add(e.zero(s))}, e.decodeInto(s, jen.Op("*").Id("t"), false, 0, true)...)
 	}
 	top := []jen.Code{jen.Id("d").Op(":=").Add(rtid.NewDecoder()).Call(jen.Id("data"))}
 	if s.Nullable {
 		// A nullable type decodes null as its zero value.
 		top = append(top, jen.If(jen.Id("d").Dot(rtid.DecoderNull).Call()).Block(
-			jen.Op("*").Id("t").Op("=").Add(zeroOf(e, s)),
+			jen.Op("*").Id("t").Op("=").Add(e.zero(s)),
 			jen.Return(jen.Id("d").Dot(rtid.DecoderEnd).Call())))
 	} else {
 		top = append(top, jen.If(jen.Id("d").Dot(rtid.DecoderNotNull).Call()).Block(
-			jen.Op("*").Id("t").Op("=").Add(zeroOf(e, s)),
+			jen.Op("*").Id("t").Op("=").Add(e.zero(s)),
 			jen.Return(jen.Id("d").Dot(rtid.DecoderEnd).Call())))
 	}
 	top = append(top, jen.Id("t").Dot("decodeJSON").Call(jen.Op("&").Id("d")), jen.Return(jen.Id("d").Dot(rtid.DecoderEnd).Call()))
@@ -105,22 +105,6 @@ func (e *emitter) enumMatcher(s *model.Schema) []jen.Code {
 		),
 		jen.Line(),
 	}
-}
-
-// zeroOf is the zero value of named type s.
-func zeroOf(e *emitter, s *model.Schema) jen.Code {
-	if isStruct(s) {
-		return jen.Id(s.GoName).Values()
-	}
-	switch s.Kind {
-	case model.KindString:
-		return jen.Lit("")
-	case model.KindBoolean:
-		return jen.False()
-	case model.KindInteger, model.KindNumber:
-		return jen.Lit(0)
-	}
-	return jen.Nil()
 }
 
 // structDecode is the body of a struct's decodeJSON.

@@ -115,18 +115,13 @@ func (e *emitter) redactValue(s *model.Schema, t *plan.GoType, x jen.Code, set f
 		return []jen.Code{set(jen.Add(t.Code()).Parens(rtid.Redacted()))}
 	case isStruct(s):
 		return []jen.Code{set(jen.Add(x).Dot("redacted").Call())}
-	case s.Kind == model.KindArray:
+	case s.Kind == model.KindArray || s.Kind == model.KindObject && s.AdditionalProperties != nil:
+		// Items of an array and values of a map alike: copy, redacting each.
 		el := s.Items
-		loop := e.redactValue(s.Items, e.plan.ElemType(s.Items), jen.Id(v),
-			func(val jen.Code) jen.Code { return jen.Id(c).Index(jen.Id(i)).Op("=").Add(val) }, depth+1)
-		return []jen.Code{jen.If(jen.Add(x).Op("!=").Nil()).Block(
-			jen.Id(c).Op(":=").Make(t.Code(), jen.Len(x)),
-			jen.For(e.rangeVars(el, i, v).Op(":=").Range().Add(x)).Block(loop...),
-			set(jen.Id(c)),
-		)}
-	case s.Kind == model.KindObject && s.AdditionalProperties != nil:
-		el := s.AdditionalProperties
-		loop := e.redactValue(s.AdditionalProperties, e.plan.ElemType(s.AdditionalProperties), jen.Id(v),
+		if el == nil {
+			el = s.AdditionalProperties
+		}
+		loop := e.redactValue(el, e.plan.ElemType(el), jen.Id(v),
 			func(val jen.Code) jen.Code { return jen.Id(c).Index(jen.Id(i)).Op("=").Add(val) }, depth+1)
 		return []jen.Code{jen.If(jen.Add(x).Op("!=").Nil()).Block(
 			jen.Id(c).Op(":=").Make(t.Code(), jen.Len(x)),

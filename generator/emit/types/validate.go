@@ -122,6 +122,15 @@ func countChecks(s *model.Schema, n jen.Code, rep reporter) []jen.Code {
 	return out
 }
 
+// reporterFor reports at the path in variable pv: a value (rt.Path) for
+// members and items, a pointer for "p", the validate method's parameter.
+func reporterFor(pv string) reporter {
+	if pv == "p" {
+		return bodyReporterAt(pv)
+	}
+	return bodyReporter(pv)
+}
+
 // bodyReporterAt reports at the path pointer held in variable pv (a *rt.Path).
 func bodyReporterAt(pv string) reporter {
 	return func(rule, msg string) jen.Code {
@@ -204,12 +213,7 @@ func (e *emitter) checks(s *model.Schema, x jen.Code, pv string, depth int, self
 	if s.GoName != "" && !self {
 		return []jen.Code{jen.Add(x).Dot("validate").Call(jen.Id("v"), jen.Op("&").Id(pv))}
 	}
-	rep := bodyReporter(pv)
-	if pv == "p" {
-		rep = func(rule, msg string) jen.Code {
-			return jen.Id("v").Dot(rtid.ViolationsAdd).Call(jen.Id("p"), jen.Lit(rule), jen.Lit(msg))
-		}
-	}
+	rep := reporterFor(pv)
 	switch s.Kind {
 	case model.KindArray:
 		return e.arrayChecks(s, x, pv, depth, rep)
@@ -359,11 +363,7 @@ func (e *emitter) arrayChecks(s *model.Schema, x jen.Code, pv string, depth int,
 // mapChecks checks the values of a map, in key order so that violations
 // come out in a stable order.
 func (e *emitter) mapChecks(s *model.Schema, x jen.Code, pv string, depth int) []jen.Code {
-	rep := bodyReporter(pv)
-	if pv == "p" {
-		rep = bodyReporterAt("p")
-	}
-	counts := countChecks(s, jen.Len(x), rep)
+	counts := countChecks(s, jen.Len(x), reporterFor(pv))
 	if s.AdditionalProperties == nil {
 		return counts
 	}
